@@ -1,0 +1,61 @@
+package dev.shirase.notice;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Japan Standard Time: every time a reader sees is in JST, with the weekday. */
+public final class Jst {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+    private static final String WEEKDAYS = "月火水木金土日";
+
+    private Jst() {
+    }
+
+    public static String weekday(DayOfWeek day) {
+        return String.valueOf(WEEKDAYS.charAt(day.getValue() - 1));
+    }
+
+    /** {@code 2026年12月5日(土) 03:00 JST} */
+    public static String dateTime(Instant instant) {
+        ZonedDateTime t = instant.atZone(ZONE);
+        return String.format(Locale.ROOT, "%d年%d月%d日(%s) %02d:%02d JST", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), weekday(t.getDayOfWeek()), t.getHour(), t.getMinute());
+    }
+
+    /** {@code 12/5(土)}, with the year in front when it is not the year of {@code now}. */
+    public static String shortDate(Instant instant, Instant now) {
+        ZonedDateTime t = instant.atZone(ZONE);
+        String date = String.format(Locale.ROOT, "%d/%d(%s)", t.getMonthValue(), t.getDayOfMonth(),
+                weekday(t.getDayOfWeek()));
+        return t.getYear() == now.atZone(ZONE).getYear() ? date : t.getYear() + "/" + date;
+    }
+
+    /** {@code 12/5(土) 03:00} */
+    public static String shortDateTime(Instant instant, Instant now) {
+        ZonedDateTime t = instant.atZone(ZONE);
+        return shortDate(instant, now) + String.format(Locale.ROOT, " %02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    /** Calendar days in JST from {@code now} to {@code instant}: 0 today, negative when it is past. */
+    public static long daysBetween(Instant now, Instant instant) {
+        return ChronoUnit.DAYS.between(now.atZone(ZONE).toLocalDate(), instant.atZone(ZONE).toLocalDate());
+    }
+
+    /** {@code あと 11 日}, {@code 本日}, {@code 3 日経過} */
+    public static String daysLeft(Instant now, Instant instant) {
+        long days = daysBetween(now, instant);
+        if (days == 0) {
+            return "本日";
+        }
+        return days > 0 ? "あと " + days + " 日" : (-days) + " 日経過";
+    }
+
+    /** ISO-8601 with the +09:00 offset, the form the preview contract uses. */
+    public static String iso(Instant instant) {
+        return instant.atZone(ZONE).toOffsetDateTime().toString();
+    }
+}

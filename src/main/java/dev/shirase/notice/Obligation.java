@@ -1,0 +1,18 @@
+package dev.shirase.notice;
+
+/** How binding a notice is: the distinction the RDS console shows as "Required" / "Available". */
+public enum Obligation {
+    REQUIRED("必須"),
+    OPTIONAL("任意"),
+    INFORMATION("情報");
+
+    private final String japanese;
+
+    Obligation(String japanese) {
+        this.japanese = japanese;
+    }
+
+    public String japanese() {
+        return japanese;
+    }
+}

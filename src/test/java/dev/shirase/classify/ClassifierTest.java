@@ -1,0 +1,173 @@
+package dev.shirase.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.notice.Category;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Stage;
+import dev.shirase.source.EventReader;
+import dev.shirase.testing.Events;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The fallbacks: what decides when the table does not know the code, or knows it only broadly. */
+class ClassifierTest {
+    private final EventReader reader = new EventReader();
+    private final Classifier classifier = new Classifier();
+
+    private Notice classify(ObjectNode event) {
+        return classifier.classify(reader.read(Events.bytes(event)));
+    }
+
+    private Notice unknownCode(String category, String description) {
+        return classify(Events.health("AWS_NEWSERVICE_SOMETHING_HAPPENS", category, description));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "END_OF_SUPPORT      | Version 3 reaches end of standard support on March 1, 2027.",
+            "END_OF_SUPPORT      | Runtime nodejs18.x will be deprecated soon.",
+            "HARDWARE_RETIREMENT | Your instance is scheduled for retirement because of degraded hardware.",
+            "OS_UPDATE           | A new operating system update is available for your nodes.",
+            "SYSTEM_REBOOT       | We will rotate the certificate authority used by your endpoints.",
+            "SECURITY_PATCH      | This update fixes CVE-2026-12345 in the engine.",
+            "SECURITY_PATCH      | We will apply patches to your brokers.",
+            "ENGINE_UPGRADE      | A new minor version of the engine is available.",
+            "SYSTEM_REBOOT       | Your nodes will be restarted next week.",
+            "SYSTEM_REBOOT       | We will perform maintenance on your cluster.",
+    })
+    void unknownCodesAreClassifiedByTheWordsOfTheirText(Category expected, String description) {
+        assertThat(unknownCode("accountNotification", description).category()).isEqualTo(expected);
+    }
+
+    @Test
+    void theStrongestWordsWin() {
+        // an OS update that also mentions security is an OS update
+        assertThat(unknownCode("accountNotification",
+                "This operating system update contains important security fixes.").category())
+                .isEqualTo(Category.OS_UPDATE);
+        // an end of support that also mentions an upgrade is an end of support
+        assertThat(unknownCode("accountNotification",
+                "Engine 5 reaches end of standard support. Upgrade to a newer major version.").category())
+                .isEqualTo(Category.END_OF_SUPPORT);
+    }
+
+    @Test
+    void theCodeItselfCountsAsWords() {
+        assertThat(classify(Events.health("AWS_NEWSERVICE_NODE_REBOOT_PLANNED", "accountNotification", "See the console."))
+                .category()).isEqualTo(Category.SYSTEM_REBOOT);
+    }
+
+    @Test
+    void withNoWordsTheHealthEventCategoryDecides() {
+        assertThat(unknownCode("issue", "Increased error rates.").category()).isEqualTo(Category.INFORMATION);
+        assertThat(unknownCode("issue", "Increased error rates.").obligation()).isEqualTo(Obligation.INFORMATION);
+        assertThat(unknownCode("investigation", "We are looking into it.").category()).isEqualTo(Category.INFORMATION);
+
+        Notice scheduled = unknownCode("scheduledChange", "Something new is coming to your account.");
+        assertThat(scheduled.category()).isEqualTo(Category.UNCLASSIFIED);
+        assertThat(scheduled.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(scheduled.rule()).isEqualTo("no rule");
+
+        Notice notification = unknownCode("accountNotification", "Something new is available in your account.");
+        assertThat(notification.category()).isEqualTo(Category.UNCLASSIFIED);
+        assertThat(notification.obligation()).isEqualTo(Obligation.OPTIONAL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTION_REQUIRED,REQUIRED", "ACTION_MAY_BE_REQUIRED,OPTIONAL", "INFORMATIONAL,INFORMATION"})
+    void actionabilityDecidesTheObligationWhereTheTableDoesNot(String actionability, Obligation expected) {
+        ObjectNode event = Events.health("AWS_NEWSERVICE_SECURITY_NOTIFICATION", "accountNotification",
+                "Please review the security settings of your resources.");
+        ((ObjectNode) event.get("detail")).put("actionability", actionability);
+
+        assertThat(classify(event).obligation()).isEqualTo(expected);
+    }
+
+    @Test
+    void theTableWinsOverActionabilityWhereItSpeaks() {
+        ObjectNode event = Events.health("AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED", "scheduledChange", "Reboot.");
+        ((ObjectNode) event.get("detail")).put("actionability", "ACTION_MAY_BE_REQUIRED");
+
+        assertThat(classify(event).obligation()).isEqualTo(Obligation.REQUIRED);
+    }
+
+    @Test
+    void anAccountNotificationThatIsReallyAnOsUpdateIsAnOsUpdate() {
+        Notice n = classify(Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
+                "We have an available operating system update for RDS Oracle instances. Beginning February 15, 2027, "
+                        + "instances still on the old operating system will be automatically updated."));
+
+        assertThat(n.category()).isEqualTo(Category.OS_UPDATE);
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(n.rule()).isEqualTo("table: AWS_RDS_OPERATIONAL_NOTIFICATION + words");
+    }
+
+    @Test
+    void aSecurityUpgradeOfTheEngineIsASecurityPatchNotAnEndOfSupport() {
+        Notice n = classifier.classify(reader.read(Events.sample("health-rds-aurora-postgresql-security-upgrade.json")));
+
+        // the text also mentions the "version deprecation policy": boilerplate, not an end of support
+        assertThat(n.category()).isEqualTo(Category.SECURITY_PATCH);
+        assertThat(n.title()).isEqualTo("セキュリティアップグレード");
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2027-03-03T00:00:00Z"), Deadline.Kind.AUTO_APPLY_FROM));
+    }
+
+    @Test
+    void aBroadCodeKeepsItsDefaultWhenOnlyWeakWordsAppear() {
+        // "maintenance" and "minor version" do not turn an ElastiCache service update into something else
+        Notice n = classify(Events.health("AWS_ELASTICACHE_UPDATE_AVAILABLE", "accountNotification",
+                "A service update with a new minor version is available; apply it in your maintenance window."));
+
+        assertThat(n.category()).isEqualTo(Category.SECURITY_PATCH);
+    }
+
+    @Test
+    void wordsThatSayAwsWillActMakeANotificationRequired() {
+        Notice n = classify(Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification",
+                "Your instances run an engine with a security issue. We will automatically upgrade them."));
+        Notice optional = classify(Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification",
+                "Your instances run an engine with a security issue. We recommend that you upgrade them."));
+
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(optional.category()).isEqualTo(Category.SECURITY_PATCH);
+        assertThat(optional.obligation()).isEqualTo(Obligation.OPTIONAL);
+    }
+
+    @Test
+    void aClosedEventIsACompletionNotice() {
+        Notice n = classifier.classify(reader.read(Events.sample("health-ec2-system-reboot-closed.json")));
+
+        assertThat(n.stage()).isEqualTo(Stage.COMPLETED);
+        assertThat(n.category()).isEqualTo(Category.SYSTEM_REBOOT);
+        assertThat(n.obligation()).isEqualTo(Obligation.INFORMATION);
+        assertThat(n.deadline()).isNull();
+    }
+
+    @Test
+    void anRdsEventSayingMaintenanceFinishedIsACompletionNotice() {
+        assertThat(classify(Events.rds("RDS-EVENT-0027", "Finished applying off-line patches to DB instance.",
+                "maintenance")).stage()).isEqualTo(Stage.COMPLETED);
+        // an id the table does not know, whose text says it finished
+        Notice unknown = classify(Events.rds("RDS-EVENT-0999", "Database cluster OS upgrade completed.", "maintenance"));
+        assertThat(unknown.stage()).isEqualTo(Stage.COMPLETED);
+        assertThat(unknown.category()).isEqualTo(Category.OS_UPDATE);
+        assertThat(unknown.obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
+    void inputThatIsNotAnEventIsUnclassifiedAndNeedsALook() {
+        Notice n = classifier.classify(reader.read("{oops".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(n.category()).isEqualTo(Category.UNCLASSIFIED);
+        assertThat(n.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(n.announcement().raw()).isEqualTo("{oops");
+    }
+}
