@@ -1,0 +1,77 @@
+package dev.shirase.render;
+
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Notice;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Short names for services and database engines, as a Japanese engineer would write them. */
+final class Labels {
+    private static final Map<String, String> SERVICES = Map.ofEntries(
+            Map.entry("ELASTICACHE", "ElastiCache"),
+            Map.entry("ES", "OpenSearch Service"),
+            Map.entry("KAFKA", "MSK"),
+            Map.entry("DOCDB", "DocumentDB"),
+            Map.entry("NEPTUNE", "Neptune"),
+            Map.entry("REDSHIFT", "Redshift"),
+            Map.entry("LAMBDA", "Lambda"),
+            Map.entry("APPRUNNER", "App Runner"),
+            Map.entry("CLOUDFORMATION", "CloudFormation"),
+            Map.entry("OPENSEARCH", "OpenSearch Service"));
+
+    private record Engine(Pattern words, String label) {
+    }
+
+    /** Most specific first: "Aurora PostgreSQL" before "PostgreSQL". */
+    private static final List<Engine> ENGINES = List.of(
+            engine("aurora[ -]postgresql", "Aurora PostgreSQL"),
+            engine("aurora[ -]mysql", "Aurora MySQL"),
+            engine("rds (for )?postgresql|\\bpostgresql\\b|\\bpostgres\\b", "RDS for PostgreSQL"),
+            engine("rds (for )?mysql|\\bmysql\\b", "RDS for MySQL"),
+            engine("rds (for )?mariadb|\\bmariadb\\b", "RDS for MariaDB"),
+            engine("rds (for )?oracle|\\boracle\\b", "RDS for Oracle"),
+            engine("rds (for )?sql server|\\bsql server\\b|\\bsqlserver\\b", "RDS for SQL Server"),
+            engine("rds (for )?db2|\\bdb2\\b", "RDS for Db2"));
+
+    private Labels() {
+    }
+
+    /** The service, or for RDS the engine the text or the database names ({@code Aurora PostgreSQL}). */
+    static String service(Notice notice) {
+        String service = notice.announcement().service();
+        if ("RDS".equals(service)) {
+            String engine = engine(notice);
+            return engine == null ? "RDS" : engine;
+        }
+        if (service == null) {
+            return "AWS";
+        }
+        return SERVICES.getOrDefault(service, service);
+    }
+
+    private static String engine(Notice notice) {
+        for (DatabaseState db : notice.databases()) {
+            String fromApi = db.engine() == null ? null : engineLabel(db.engine().replace('-', ' '));
+            if (fromApi != null) {
+                return fromApi;
+            }
+        }
+        return engineLabel(notice.announcement().description());
+    }
+
+    private static String engineLabel(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        for (Engine e : ENGINES) {
+            if (e.words().matcher(lower).find()) {
+                return e.label();
+            }
+        }
+        return null;
+    }
+
+    private static Engine engine(String regex, String label) {
+        return new Engine(Pattern.compile(regex), label);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.shirase.render;
+
+import dev.shirase.notice.AffectedResource;
+import dev.shirase.notice.Announcement;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Notice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Where the reader goes next: the AWS Health dashboard event and the service console. */
+final class Links {
+    /** Up to this many resources get a link each; more get one link to the list. */
+    private static final int PER_RESOURCE_LINKS = 5;
+
+    record Link(String label, String url) {
+    }
+
+    private Links() {
+    }
+
+    static List<Link> of(Notice notice) {
+        Announcement a = notice.announcement();
+        List<Link> links = new ArrayList<>();
+        if (a.eventArn() != null) {
+            links.add(new Link("AWS Health ダッシュボード",
+                    "https://health.aws.amazon.com/health/home#/account/event-log?eventID=" + a.eventArn()
+                            + "&eventTab=details"));
+        } else if (a.origin() == dev.shirase.notice.Origin.HEALTH_EVENT) {
+            links.add(new Link("AWS Health ダッシュボード", "https://health.aws.amazon.com/health/home#/account/dashboard/scheduled-changes"));
+        }
+        String region = a.region();
+        if (!Regions.isConsoleRegion(region)) {
+            return links;
+        }
+        String console = "https://" + region + ".console.aws.amazon.com/";
+        if ("RDS".equals(a.service())) {
+            List<AffectedResource> resources = a.resources();
+            Set<String> clusters = notice.databases().stream().filter(DatabaseState::cluster).map(DatabaseState::id)
+                    .collect(Collectors.toSet());
+            if (!resources.isEmpty() && resources.size() <= PER_RESOURCE_LINKS) {
+                for (AffectedResource r : resources) {
+                    boolean cluster = clusters.contains(r.id()) || (r.arn() != null && r.arn().contains(":cluster:"));
+                    String id = r.id().startsWith("arn:") ? r.id().substring(r.id().lastIndexOf(':') + 1) : r.id();
+                    links.add(new Link("RDS コンソール (" + id + ")", console + "rds/home?region=" + region
+                            + "#database:id=" + id + ";is-cluster=" + cluster));
+                }
+            } else {
+                links.add(new Link("RDS コンソール", console + "rds/home?region=" + region + "#databases:"));
+            }
+        } else if ("EC2".equals(a.service())) {
+            links.add(new Link("EC2 コンソール (スケジュールされたイベント)", console + "ec2/home?region=" + region + "#Events:"));
+        }
+        return links;
+    }
+}

@@ -1,0 +1,327 @@
+package dev.shirase.render;
+
+import dev.shirase.notice.AffectedResource;
+import dev.shirase.notice.Announcement;
+import dev.shirase.notice.Category;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.Jst;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Origin;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.notice.Stage;
+import dev.shirase.render.Links.Link;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Japanese pieces of one notice, in the order the style guide gives them. Plain text, HTML and chat notices are
+ * all laid out from this one record, so they never disagree.
+ *
+ * @param urgency        要対応・必須, 要確認, 情報 or 完了
+ * @param service        the service or engine ({@code EC2}, {@code Aurora PostgreSQL})
+ * @param title          what happens, with the stage ({@code OS アップデート}, {@code オフラインパッチの適用完了})
+ * @param deadlineShort  the deadline for a subject line ({@code 3/1(月)から自動適用}), or null
+ * @param summary        概要: what AWS will do, in one or two sentences
+ * @param classification 区分: category and how binding, in words a manager understands
+ * @param scope          the heading's detail for 対象リソース: count, account, region
+ * @param resourceLines  one line per resource shown
+ * @param resourceNote   how many were not listed and how they break down, or null
+ * @param databases      one line per RDS database with its window, Multi-AZ state and pending actions
+ * @param dateLines      日時: every time in JST, with the days left
+ * @param impact         影響
+ * @param steps          推奨対応
+ * @param original       原文: the English text as AWS wrote it
+ * @param links          リンク
+ * @param identifiers    the event type, ARN and rule, for whoever looks further
+ * @param readError      why the input could not be read, or null
+ * @param raw            the input itself, for a notice that could not be classified; else null
+ */
+public record NoticeContent(
+        String urgency,
+        String service,
+        String title,
+        String deadlineShort,
+        String summary,
+        String classification,
+        String scope,
+        List<String> resourceLines,
+        String resourceNote,
+        List<String> databases,
+        List<String> dateLines,
+        String impact,
+        List<String> steps,
+        String original,
+        List<Link> links,
+        List<String> identifiers,
+        String readError,
+        String raw) {
+
+    /** Resources listed one per line; the rest are counted. */
+    static final int LISTED_RESOURCES = 100;
+
+    private static final Map<String, String> ENTITY_STATUS = Map.of(
+            "IMPAIRED", "影響あり", "UNIMPAIRED", "影響なし", "PENDING", "対応待ち", "RESOLVED", "解決済み",
+            "UNKNOWN", "状態不明");
+
+    public static NoticeContent of(Notice notice, Instant now) {
+        Announcement a = notice.announcement();
+        String service = Labels.service(notice);
+        String title = titleWithStage(notice);
+        return new NoticeContent(
+                urgency(notice),
+                service,
+                title,
+                deadlineShort(notice, now),
+                summary(notice, service, now),
+                classification(notice),
+                scope(a),
+                resourceLines(a),
+                resourceNote(a),
+                databaseLines(notice, now),
+                dateLines(notice, now),
+                Guidance.impact(notice),
+                Guidance.steps(notice),
+                a.description(),
+                Links.of(notice),
+                identifiers(notice),
+                a.readError(),
+                notice.category() == Category.UNCLASSIFIED ? a.raw() : null);
+    }
+
+    static String urgency(Notice notice) {
+        if (notice.stage() == Stage.COMPLETED) {
+            return "完了";
+        }
+        return switch (notice.obligation()) {
+            case REQUIRED -> "要対応・必須";
+            case OPTIONAL -> "要確認";
+            // Information that could not be classified still needs a person to read it.
+            case INFORMATION -> notice.category() == Category.UNCLASSIFIED ? "要確認" : "情報";
+        };
+    }
+
+    private static String titleWithStage(Notice notice) {
+        return switch (notice.stage()) {
+            case ANNOUNCED -> notice.title();
+            case IN_PROGRESS -> notice.title() + "開始";
+            case COMPLETED -> notice.title() + "完了";
+        };
+    }
+
+    private static String deadlineShort(Notice notice, Instant now) {
+        Deadline d = notice.deadline();
+        if (d == null) {
+            return null;
+        }
+        return switch (d.kind()) {
+            case SCHEDULED_START -> Jst.shortDateTime(d.at(), now) + " 予定";
+            case AUTO_APPLY_FROM -> Jst.shortDate(d.at(), now) + "から自動適用";
+            case FORCED_APPLY -> Jst.shortDate(d.at(), now) + " 強制適用";
+            case END_OF_SUPPORT, ACT_BY -> Jst.shortDate(d.at(), now) + "まで";
+        };
+    }
+
+    private static String summary(Notice notice, String service, Instant now) {
+        Announcement a = notice.announcement();
+        if (notice.category() == Category.UNCLASSIFIED) {
+            return a.origin() == Origin.UNRECOGNIZED
+                    ? "自動で分類できない入力を受け取りました。通知の見落としがないよう、下の理由と受信した内容を確認してください。"
+                    : "AWS から " + service + " に関する通知 (" + a.code()
+                            + ") が届きましたが、自動で分類できませんでした。原文を確認し、対応が必要か判断してください。";
+        }
+        if (notice.stage() == Stage.COMPLETED) {
+            return service + " の" + notice.title() + "が完了しました。対応は不要ですが、対象リソースが正常に動いていることを確認してください。";
+        }
+        if (notice.stage() == Stage.IN_PROGRESS) {
+            return service + " の" + notice.title() + "が始まりました。完了するまで、対象リソースが一時的に利用できない場合があります。";
+        }
+        String what = switch (notice.category()) {
+            case SECURITY_PATCH -> service + " にセキュリティ上の修正 (" + notice.title() + ") が"
+                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
+            case OS_UPDATE -> service + " の OS アップデートが"
+                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
+            case SYSTEM_REBOOT -> "AWS は " + service + " の" + notice.title() + "を予定しています。";
+            case ENGINE_UPGRADE -> service + " のエンジンバージョンのアップグレード (" + notice.title() + ") が"
+                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "できます。");
+            case END_OF_SUPPORT -> service + " で使っているバージョンの標準サポートが終了します。";
+            case HARDWARE_RETIREMENT -> "基盤となるハードウェアの問題により、AWS は対象のインスタンスを停止または終了する予定です ("
+                    + notice.title() + ")。";
+            case INFORMATION -> "AWS から " + service + " に関するお知らせ (" + notice.title() + ") が届いています。";
+            case UNCLASSIFIED -> throw new IllegalStateException("handled above");
+        };
+        Deadline d = notice.deadline();
+        if (d == null) {
+            return what + (notice.obligation() == Obligation.REQUIRED
+                    ? "原文に日付が見当たらないため、期限を原文で確認してください。"
+                    : notice.category() == Category.INFORMATION ? "詳しくは原文を確認してください。" : "");
+        }
+        String when = Jst.dateTime(d.at());
+        return what + switch (d.kind()) {
+            case SCHEDULED_START -> when + " に実施される予定です。";
+            case AUTO_APPLY_FROM -> when + " 以降、未対応のリソースにはメンテナンスウィンドウ中に AWS が自動で適用します。";
+            case FORCED_APPLY -> when + " に、メンテナンスウィンドウに関係なく AWS が適用します。";
+            case END_OF_SUPPORT -> "標準サポートの終了日は " + when + " です。";
+            case ACT_BY -> when + " までの対応が求められています。";
+        };
+    }
+
+    private static String classification(Notice notice) {
+        if (notice.category() == Category.UNCLASSIFIED) {
+            return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
+        }
+        String kind = notice.category().japanese()
+                + (notice.title().equals(notice.category().japanese()) ? "" : " (" + notice.title() + ")");
+        if (notice.stage() != Stage.ANNOUNCED) {
+            return kind + "。" + (notice.stage() == Stage.COMPLETED ? "完了の通知です。" : "実施中の通知です。");
+        }
+        Deadline d = notice.deadline();
+        return kind + " / " + notice.obligation().japanese() + "。" + switch (notice.obligation()) {
+            case REQUIRED -> d != null && d.kind() != Deadline.Kind.ACT_BY
+                    ? "対応しなくても、期日に AWS が実施します。"
+                    : "AWS が対応を求めています。";
+            case OPTIONAL -> d != null
+                    ? "AWS が必須とはしていませんが、期日までに要否を確認してください。"
+                    : "AWS は自動で実施する期日を示していません。内容を確認し、計画的に対応してください。";
+            case INFORMATION -> "通常、対応は不要です。";
+        };
+    }
+
+    private static String scope(Announcement a) {
+        List<String> parts = new ArrayList<>();
+        if (!a.resources().isEmpty()) {
+            parts.add(a.resources().size() + "件");
+        }
+        if (a.account() != null) {
+            parts.add("アカウント " + a.account());
+        }
+        parts.add(Regions.describe(a.region()));
+        return String.join(" / ", parts);
+    }
+
+    private static List<String> resourceLines(Announcement a) {
+        return a.resources().stream().limit(LISTED_RESOURCES).map(r -> r.id() + statusSuffix(r)).toList();
+    }
+
+    private static String statusSuffix(AffectedResource r) {
+        return r.status() == null ? "" : " (" + ENTITY_STATUS.getOrDefault(r.status(), r.status()) + ")";
+    }
+
+    private static String resourceNote(Announcement a) {
+        List<String> notes = new ArrayList<>();
+        int total = a.resources().size();
+        if (total == 0) {
+            notes.add(a.origin() == Origin.UNRECOGNIZED ? "入力から対象リソースを読み取れませんでした。"
+                    : "イベントに対象リソースの記載はありません (アカウント全体、またはリージョン全体が対象の通知です)。");
+        }
+        if (total > LISTED_RESOURCES) {
+            Map<String, Long> byStatus = a.resources().stream().filter(r -> r.status() != null)
+                    .collect(Collectors.groupingBy(r -> ENTITY_STATUS.getOrDefault(r.status(), r.status()),
+                            LinkedHashMap::new, Collectors.counting()));
+            String breakdown = byStatus.isEmpty() ? "" : " 内訳: " + byStatus.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue() + "件").collect(Collectors.joining("、")) + "。";
+            notes.add("ほか " + (total - LISTED_RESOURCES) + "件 (全 " + total + "件)。" + breakdown
+                    + "全件は AWS Health ダッシュボードまたは原文で確認できます。");
+        }
+        if (a.paging() != null && a.paging().isPaged()) {
+            notes.add("このイベントは " + a.paging().totalPages() + " ページに分けて届きます。これは " + a.paging().page()
+                    + " ページ目で、ほかのページの対象リソースは別の通知で届きます。");
+        }
+        return notes.isEmpty() ? null : String.join("\n", notes);
+    }
+
+    private static List<String> databaseLines(Notice notice, Instant now) {
+        List<String> lines = new ArrayList<>();
+        for (DatabaseState db : notice.databases()) {
+            StringBuilder line = new StringBuilder(db.id()).append(": ");
+            List<String> facts = new ArrayList<>();
+            if (db.engine() != null) {
+                facts.add(db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion()));
+            }
+            if (db.multiAz() != null) {
+                facts.add(db.multiAz() ? "Multi-AZ" : "Single-AZ");
+            }
+            facts.add(db.window() == null ? "メンテナンスウィンドウ不明"
+                    : "メンテナンスウィンドウ " + db.window().toJapanese() + " (UTC " + db.window().toAwsString() + ")");
+            line.append(String.join(" / ", facts));
+            lines.add(line.toString());
+            for (PendingAction p : db.pendingActions()) {
+                lines.add("  保留中のメンテナンス: " + p.action() + (p.isRequired() ? " (必須)" : " (任意)")
+                        + (p.autoApplyAfter() == null ? "" : " 自動適用開始 " + Jst.dateTime(p.autoApplyAfter()))
+                        + (p.forcedApply() == null ? "" : " 強制適用 " + Jst.dateTime(p.forcedApply()))
+                        + (p.description() == null ? "" : " - " + p.description()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> dateLines(Notice notice, Instant now) {
+        Announcement a = notice.announcement();
+        List<String> lines = new ArrayList<>();
+        Deadline d = notice.deadline();
+        boolean upcoming = notice.stage() == Stage.ANNOUNCED;
+        boolean scheduled = "scheduledChange".equals(a.eventCategory()) && upcoming;
+        if (a.origin() == Origin.RDS_EVENT && a.schedule().start() != null) {
+            lines.add("発生日時: " + Jst.dateTime(a.schedule().start()));
+        } else if (a.schedule().start() != null) {
+            boolean isDeadline = d != null && d.at().equals(a.schedule().start());
+            lines.add((scheduled ? "開始予定: " : "開始: ") + Jst.dateTime(a.schedule().start())
+                    + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
+        }
+        if (a.schedule().end() != null) {
+            lines.add((scheduled ? "終了予定: " : "終了: ") + Jst.dateTime(a.schedule().end()));
+        }
+        if (a.schedule().autoApplyAfter() != null) {
+            lines.add("自動適用開始日: " + Jst.dateTime(a.schedule().autoApplyAfter()) + " 以降の最初のメンテナンスウィンドウ");
+        }
+        if (a.schedule().forcedApply() != null) {
+            lines.add("強制適用日: " + Jst.dateTime(a.schedule().forcedApply()));
+        }
+        if (d != null && !d.at().equals(a.schedule().start())) {
+            String label = switch (d.kind()) {
+                case SCHEDULED_START -> "実施予定: ";
+                case AUTO_APPLY_FROM -> "自動適用開始: ";
+                case FORCED_APPLY -> "強制適用: ";
+                case END_OF_SUPPORT -> "標準サポート終了: ";
+                case ACT_BY -> "期限: ";
+            };
+            String after = d.kind() == Deadline.Kind.AUTO_APPLY_FROM ? " 以降の最初のメンテナンスウィンドウ" : "";
+            lines.add(label + Jst.dateTime(d.at()) + after + " (" + Jst.daysLeft(now, d.at()) + ")");
+        }
+        if (a.schedule().lastUpdated() != null) {
+            lines.add("最終更新: " + Jst.dateTime(a.schedule().lastUpdated()));
+        }
+        if (lines.isEmpty()) {
+            lines.add("日時の記載はありません。");
+        }
+        return lines;
+    }
+
+    private static List<String> identifiers(Notice notice) {
+        Announcement a = notice.announcement();
+        List<String> lines = new ArrayList<>();
+        if (a.code() != null) {
+            lines.add("イベントの種類: " + a.code()
+                    + (a.eventCategory() == null || a.eventCategory().isBlank() ? "" : " (" + a.eventCategory() + ")"));
+        }
+        if (a.detailType() != null) {
+            lines.add("入力: " + a.detailType());
+        }
+        if (a.status() != null) {
+            lines.add("状態: " + a.status());
+        }
+        if (a.eventArn() != null) {
+            lines.add("イベント ARN: " + a.eventArn());
+        }
+        if (a.eventId() != null) {
+            lines.add("イベント ID: " + a.eventId());
+        }
+        lines.add("分類: " + notice.category() + " / " + notice.obligation() + " (" + notice.rule() + ")");
+        return lines;
+    }
+}

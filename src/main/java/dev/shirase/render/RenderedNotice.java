@@ -1,0 +1,31 @@
+package dev.shirase.render;
+
+import dev.shirase.notice.Notice;
+import java.time.Instant;
+
+/**
+ * A notice in every form a channel needs.
+ *
+ * @param notice  the classified notice
+ * @param content its Japanese pieces
+ * @param subject the subject line (SNS and email)
+ * @param text    the plain-text body, unabridged
+ * @param html    the HTML email body
+ * @param chat    the Amazon Q Developer custom-notification JSON
+ */
+public record RenderedNotice(Notice notice, NoticeContent content, String subject, String text, String html,
+        String chat) {
+
+    /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
+    public static RenderedNotice of(Notice notice, Instant now) {
+        NoticeContent content = NoticeContent.of(notice, now);
+        String subject = Subject.of(content, notice.announcement().resourceIds());
+        return new RenderedNotice(notice, content, subject, PlainText.render(content), HtmlEmail.render(content, subject),
+                ChatNotification.render(notice, content, subject));
+    }
+
+    /** The SNS message (MessageStructure json), within SNS's size limit. */
+    public String snsMessage() {
+        return SnsMessage.of(content, chat);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.shirase.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The subject line: {@code 【要対応・必須】RDS セキュリティパッチ test-db ほか2件 12/5(土)まで}. SNS takes fewer than 100
+ * characters with no line breaks or control characters; resources are shortened first, then the title, and the
+ * deadline is never cut.
+ */
+public final class Subject {
+    /** SNS: "less than 100 characters". */
+    public static final int MAX_LENGTH = 99;
+    private static final String ELLIPSIS = "…";
+
+    private Subject() {
+    }
+
+    public static String of(NoticeContent content, List<String> resourceIds) {
+        String prefix = "【" + content.urgency() + "】";
+        String service = clean(content.service());
+        String title = clean(content.title());
+        String deadline = content.deadlineShort() == null ? "" : clean(content.deadlineShort());
+        List<String> resourceForms = resourceForms(resourceIds);
+        for (String resources : resourceForms) {
+            String subject = join(prefix, service, title, resources, deadline);
+            if (subject.length() <= MAX_LENGTH) {
+                return subject;
+            }
+        }
+        // Still too long: shorten the title, then the service name, keeping the urgency and the deadline whole.
+        String resources = resourceForms.get(resourceForms.size() - 1);
+        String fixed = join(prefix, service, "", resources, deadline);
+        int room = MAX_LENGTH - fixed.length() - 1;
+        if (room > 1) {
+            return join(prefix, service, shorten(title, room), resources, deadline);
+        }
+        String minimal = join(prefix, "", "", resources, deadline);
+        room = MAX_LENGTH - minimal.length() - 1;
+        return room > 1 ? join(prefix, shorten(service + " " + title, room), "", resources, deadline)
+                : shorten(join(prefix, "", "", "", deadline), MAX_LENGTH);
+    }
+
+    /** The ways to name the resources, longest first: "db-1 ほか2件", then "3件", then nothing. */
+    private static List<String> resourceForms(List<String> ids) {
+        List<String> forms = new ArrayList<>();
+        if (ids.isEmpty()) {
+            forms.add("");
+            return forms;
+        }
+        String first = clean(ids.get(0));
+        forms.add(ids.size() == 1 ? first : first + " ほか" + (ids.size() - 1) + "件");
+        forms.add(ids.size() + "件");
+        return forms;
+    }
+
+    private static String join(String prefix, String service, String title, String resources, String deadline) {
+        StringBuilder s = new StringBuilder(prefix);
+        for (String part : new String[] {service, title, resources, deadline}) {
+            if (!part.isEmpty()) {
+                if (s.length() > prefix.length()) {
+                    s.append(' ');
+                }
+                s.append(part);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max - ELLIPSIS.length();
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, Math.max(end, 0)) + ELLIPSIS;
+    }
+
+    /** No line breaks or control characters, and no runs of spaces. */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
+        }
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+}
