@@ -1,0 +1,12 @@
+package dev.shirase.deliver;
+
+import dev.shirase.render.RenderedNotice;
+
+/** One way a notice goes out. {@link #send} returns normally only when the channel accepted the notice. */
+public interface Channel {
+
+    /** A short name for logs and results: sns, ses, console. */
+    String name();
+
+    void send(RenderedNotice notice) throws DeliveryException;
+}

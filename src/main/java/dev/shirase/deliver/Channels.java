@@ -1,0 +1,52 @@
+package dev.shirase.deliver;
+
+import dev.shirase.aws.AwsClients;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The channels the environment configures: {@code SHIRASE_TOPIC_ARN} turns SNS on, {@code SHIRASE_MAIL_FROM} with
+ * {@code SHIRASE_MAIL_TO} (comma-separated) turns SES on; with neither, notices go to the console.
+ */
+public final class Channels {
+    public static final String TOPIC_ARN = "SHIRASE_TOPIC_ARN";
+    public static final String MAIL_FROM = "SHIRASE_MAIL_FROM";
+    public static final String MAIL_TO = "SHIRASE_MAIL_TO";
+
+    private Channels() {
+    }
+
+    public static List<Channel> fromEnvironment(Map<String, String> env, AwsClients clients, PrintStream console) {
+        List<Channel> channels = new ArrayList<>();
+        String topic = value(env, TOPIC_ARN);
+        if (topic != null) {
+            channels.add(new SnsChannel(clients.sns(), topic));
+        }
+        String from = value(env, MAIL_FROM);
+        List<String> to = recipients(value(env, MAIL_TO));
+        if (from != null && !to.isEmpty()) {
+            channels.add(new SesChannel(clients.sesV2(), from, to));
+        } else if (from != null || !to.isEmpty()) {
+            throw new IllegalStateException("SES needs both " + MAIL_FROM + " and " + MAIL_TO + "; only one is set");
+        }
+        if (channels.isEmpty()) {
+            channels.add(new ConsoleChannel(console));
+        }
+        return channels;
+    }
+
+    static List<String> recipients(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

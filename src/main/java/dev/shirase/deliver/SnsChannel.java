@@ -1,0 +1,38 @@
+package dev.shirase.deliver;
+
+import dev.shirase.render.RenderedNotice;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
+
+/** Publishes to the SNS topic: the Japanese text to email and SQS subscribers, a chat notification to https ones. */
+public final class SnsChannel implements Channel {
+    private final SnsClient sns;
+    private final String topicArn;
+
+    public SnsChannel(SnsClient sns, String topicArn) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+    }
+
+    @Override
+    public String name() {
+        return "sns";
+    }
+
+    @Override
+    public void send(RenderedNotice notice) {
+        try {
+            PublishResponse response = sns.publish(p -> p
+                    .topicArn(topicArn)
+                    .subject(notice.subject())
+                    .messageStructure("json")
+                    .message(notice.snsMessage()));
+            if (response.messageId() == null) {
+                throw new DeliveryException("SNS returned no message id for " + topicArn, null);
+            }
+        } catch (SdkException e) {
+            throw new DeliveryException("SNS publish to " + topicArn + " failed: " + e.getMessage(), e);
+        }
+    }
+}

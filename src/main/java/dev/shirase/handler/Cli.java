@@ -1,0 +1,164 @@
+package dev.shirase.handler;
+
+import dev.shirase.log.JsonLog;
+import dev.shirase.pipeline.Enricher;
+import dev.shirase.pipeline.NoticePipeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line: {@code preview} shows what would be sent, with no AWS account; {@code invoke} runs the Lambda
+ * handler that template.yaml names, delivering to the channels the environment configures.
+ */
+public final class Cli {
+    /** The handler template.yaml gives NotifyFunction; a test holds the two together. */
+    public static final String NOTIFY_HANDLER = "dev.shirase.handler.NotifyHandler::handleRequest";
+
+    static final String USAGE = """
+            usage:
+              shirase preview [--format text|json|html] [--now ISO-8601] FILE...
+                  show the Japanese notice each EventBridge event file would produce; nothing is sent
+              shirase invoke FILE...
+                  call NotifyFunction's handler with each file, as Lambda would, delivering to the channels that
+                  SHIRASE_TOPIC_ARN, SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO configure (none: the console)
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Cli(out, err).run(args));
+    }
+
+    /** Exit status: 0 when every input was read, 1 when any was not, 2 for a usage error. */
+    int run(String[] args) {
+        try {
+            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+                out.print(USAGE);
+                return args.length == 0 ? 2 : 0;
+            }
+            List<String> rest = List.of(args).subList(1, args.length);
+            return switch (args[0]) {
+                case "preview" -> preview(rest);
+                case "invoke" -> invoke(rest);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("shirase: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+    }
+
+    private int preview(List<String> args) {
+        Preview.Format format = Preview.Format.TEXT;
+        Instant now = Instant.now();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--format" -> format = Preview.Format.parse(value(args, ++i, arg));
+                case "--now" -> now = parseNow(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    }
+                    files.add(arg);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("preview needs at least one event file");
+        }
+        NoticePipeline pipeline = new NoticePipeline(Enricher.NONE, List.of(), Clock.fixed(now, ZoneOffset.UTC),
+                JsonLog.silent());
+        List<Preview.Item> items = new ArrayList<>();
+        for (String file : files) {
+            items.add(previewItem(pipeline, file));
+        }
+        return new Preview(format, out).print(items) == 0 ? 0 : 1;
+    }
+
+    private static Preview.Item previewItem(NoticePipeline pipeline, String file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException e) {
+            return new Preview.Item(file, null, "file not found: " + file);
+        } catch (IOException e) {
+            return new Preview.Item(file, null, "cannot read " + file + ": " + e.getMessage());
+        }
+        var rendered = pipeline.render(bytes);
+        return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
+    }
+
+    private int invoke(List<String> files) {
+        if (files.isEmpty()) {
+            throw new UsageException("invoke needs at least one event file");
+        }
+        LocalInvoke handler;
+        try {
+            handler = new LocalInvoke(NOTIFY_HANDLER, "NotifyFunction");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            err.println("shirase: cannot start " + NOTIFY_HANDLER + ": " + rootMessage(e));
+            return 1;
+        }
+        int failures = 0;
+        for (String file : files) {
+            try {
+                out.println(handler.invoke(Files.readAllBytes(Path.of(file)), err));
+            } catch (Exception e) {
+                failures++;
+                err.println("shirase: " + file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    /** {@code 2026-11-24T09:00:00+09:00}, {@code 2026-11-24T00:00:00Z}, or a date (its start in JST). */
+    static Instant parseNow(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(dev.shirase.notice.Jst.ZONE).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new UsageException("--now takes an ISO-8601 date-time with offset or a date: " + text);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

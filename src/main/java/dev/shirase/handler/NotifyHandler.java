@@ -1,0 +1,75 @@
+package dev.shirase.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.aws.AwsClients;
+import dev.shirase.deliver.Channels;
+import dev.shirase.log.JsonLog;
+import dev.shirase.notice.Jst;
+import dev.shirase.notice.Notice;
+import dev.shirase.pipeline.Enricher;
+import dev.shirase.pipeline.NoticePipeline;
+import dev.shirase.pipeline.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Lambda entry point for EventBridge events (AWS Health, Amazon RDS). A stream handler: it receives the event bytes
+ * exactly as Lambda passes them, so an event it cannot parse is still delivered whole.
+ */
+public final class NotifyHandler implements RequestStreamHandler {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final NoticePipeline pipeline;
+
+    /** Used by Lambda: configured from the environment, built once per execution environment. */
+    public NotifyHandler() {
+        this(fromEnvironment(System.getenv()));
+    }
+
+    public NotifyHandler(NoticePipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    static NoticePipeline fromEnvironment(Map<String, String> env) {
+        AwsClients clients = new AwsClients(env);
+        return new NoticePipeline(Enricher.NONE, Channels.fromEnvironment(env, clients, System.out),
+                Clock.systemUTC(), JsonLog.toStandardError());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Outcome outcome = pipeline.process(input.readAllBytes());
+        if (outcome.deliveredNowhere()) {
+            // Fail the invocation: Lambda retries it, then hands it to the on-failure destination.
+            throw new NoticeNotDeliveredException("no channel accepted the notice: " + outcome.failures());
+        }
+        output.write(MAPPER.writeValueAsBytes(summary(outcome)));
+    }
+
+    static ObjectNode summary(Outcome outcome) {
+        Notice n = outcome.notice().notice();
+        ObjectNode result = MAPPER.createObjectNode();
+        result.put("eventId", n.announcement().eventId());
+        result.put("code", n.announcement().code());
+        result.put("category", n.category().name());
+        result.put("obligation", n.obligation().name());
+        result.put("stage", n.stage().name());
+        result.put("deadline", n.deadline() == null ? null : Jst.iso(n.deadline().at()));
+        result.put("subject", outcome.notice().subject());
+        result.set("delivered", MAPPER.valueToTree(outcome.delivered()));
+        result.set("failures", MAPPER.valueToTree(outcome.failures()));
+        return result;
+    }
+
+    /** Thrown so that Lambda counts the invocation as failed and retries it. */
+    public static final class NoticeNotDeliveredException extends RuntimeException {
+        public NoticeNotDeliveredException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.shirase.log;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Structured logs: one JSON object a line, with a {@code level} that Lambda's JSON log format filters on. Written to
+ * standard error so that the CLI's standard output stays the preview's contract. Callers pass ids, codes and outcomes;
+ * never message bodies, addresses or credentials.
+ */
+public final class JsonLog {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final PrintStream out;
+    private final Clock clock;
+
+    public JsonLog(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public static JsonLog toStandardError() {
+        return new JsonLog(System.err, Clock.systemUTC());
+    }
+
+    /** A log that writes nothing, for the preview. */
+    public static JsonLog silent() {
+        return new JsonLog(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC());
+    }
+
+    public void info(String message, Map<String, ?> fields) {
+        write("INFO", message, fields);
+    }
+
+    public void warn(String message, Map<String, ?> fields) {
+        write("WARN", message, fields);
+    }
+
+    public void error(String message, Map<String, ?> fields) {
+        write("ERROR", message, fields);
+    }
+
+    private void write(String level, String message, Map<String, ?> fields) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("timestamp", clock.instant().toString());
+        line.put("level", level);
+        line.put("message", message);
+        fields.forEach((key, value) -> line.set(key, MAPPER.valueToTree(value)));
+        out.println(line);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.shirase.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.testing.Events;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<JsonNode> jsonLines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout().split("\n")) {
+            lines.add(MAPPER.readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void previewPrintsOneJsonObjectPerFileWithTheContractFields() throws IOException {
+        List<String> args = new ArrayList<>(List.of("preview", "--format", "json", "--now", "2026-11-24T09:00:00+09:00"));
+        Events.notifierSamples().forEach(p -> args.add(p.toString()));
+
+        int status = run(args.toArray(String[]::new));
+
+        assertThat(status).isZero();
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines).hasSize(Events.notifierSamples().size());
+        for (JsonNode line : lines) {
+            assertThat(line.fieldNames()).toIterable().contains("file", "category", "obligation", "service", "region",
+                    "account", "resources", "deadline", "subject", "text", "error");
+            assertThat(line.get("error").isNull()).as(line.get("file").asText()).isTrue();
+            assertThat(line.get("category").asText()).isIn("SECURITY_PATCH", "OS_UPDATE", "SYSTEM_REBOOT",
+                    "ENGINE_UPGRADE", "END_OF_SUPPORT", "HARDWARE_RETIREMENT", "INFORMATION", "UNCLASSIFIED");
+            assertThat(line.get("obligation").asText()).isIn("REQUIRED", "OPTIONAL", "INFORMATION");
+            assertThat(line.get("resources").isArray()).isTrue();
+            assertThat(line.get("subject").asText()).startsWith("【").hasSizeLessThan(100);
+            assertThat(line.get("text").asText()).startsWith("■ 概要");
+            if (!line.get("deadline").isNull()) {
+                assertThat(line.get("deadline").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?\\+09:00");
+            }
+        }
+    }
+
+    @Test
+    void previewReportsEachUnreadableInputAndGoesOn(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"source\": \"aws.health\"");
+        Path missing = dir.resolve("missing.json");
+
+        int status = run("preview", "--format", "json", broken.toString(), missing.toString(),
+                "events/health-ec2-instance-reboot.json");
+
+        assertThat(status).isEqualTo(1);
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("error").asText()).startsWith("not valid JSON");
+        assertThat(lines.get(0).get("category").asText()).isEqualTo("UNCLASSIFIED");
+        assertThat(lines.get(0).get("text").asText()).contains("{\"source\": \"aws.health\"");
+        assertThat(lines.get(1).get("error").asText()).startsWith("file not found");
+        assertThat(lines.get(1).get("category").isNull()).isTrue();
+        assertThat(lines.get(2).get("error").isNull()).isTrue();
+        assertThat(lines.get(2).get("category").asText()).isEqualTo("SYSTEM_REBOOT");
+    }
+
+    @Test
+    void previewAsTextAndHtml() {
+        assertThat(run("preview", "events/health-rds-oracle-os-update.json")).isZero();
+        assertThat(stdout()).startsWith("==> events/health-rds-oracle-os-update.json <==\n件名: 【要対応・必須】")
+                .contains("■ 概要");
+
+        out.reset();
+        assertThat(run("preview", "--format", "html", "events/health-rds-oracle-os-update.json")).isZero();
+        assertThat(stdout()).contains("<!DOCTYPE html>").contains("<h2");
+    }
+
+    @Test
+    void theNowOptionFixesTheDaysLeft() {
+        run("preview", "--now", "2027-03-01", "events/health-rds-aurora-postgresql-security-upgrade.json");
+        assertThat(stdout()).contains("(あと 2 日)").contains("3/3(水)から自動適用");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("preview")).isEqualTo(2);
+        assertThat(run("preview", "--format", "pdf", "x.json")).isEqualTo(2);
+        assertThat(run("preview", "--now", "yesterday", "x.json")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown format 'pdf'").contains("usage:");
+    }
+
+    @Test
+    void invokeCallsTheHandlerTheTemplateNamesAndPrintsItsResult() throws IOException {
+        // No SHIRASE_* variables in the test JVM: the handler falls back to the console channel.
+        PrintStream systemOut = System.out;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = run("invoke", "events/rds-event-0155-minor-version-available.json");
+        } finally {
+            System.setOut(systemOut);
+        }
+
+        assertThat(status).isZero();
+        JsonNode result = MAPPER.readTree(stdout());
+        assertThat(result.get("category").asText()).isEqualTo("ENGINE_UPGRADE");
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("console");
+        assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("件名: 【要確認】RDS");
+    }
+
+    @Test
+    void invokeFailsForAFileThatIsNotThere() {
+        assertThat(run("invoke", "no-such-file.json")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.json");
+    }
+}

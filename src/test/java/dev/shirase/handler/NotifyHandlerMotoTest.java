@@ -1,0 +1,123 @@
+package dev.shirase.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.deliver.Channels;
+import dev.shirase.testing.Events;
+import dev.shirase.testing.LambdaContext;
+import dev.shirase.testing.MotoClients;
+import dev.shirase.testing.MotoClients.Inbox;
+import dev.shirase.testing.MotoServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Lambda handler against moto_server: SNS and SES v2 as the notifier really calls them. Needs moto_server. */
+class NotifyHandlerMotoTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final MotoServer moto = MotoServer.get();
+    private final MotoClients clients = new MotoClients(moto);
+    private Inbox inbox;
+
+    @BeforeEach
+    void emptyAccount() {
+        moto.reset();
+        inbox = clients.topicWithQueue("shirase");
+    }
+
+    private Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(moto.awsEnvironment());
+        env.put(Channels.TOPIC_ARN, inbox.topicArn());
+        env.putAll(extra);
+        return env;
+    }
+
+    private static JsonNode invoke(Map<String, String> env, byte[] event) throws Exception {
+        NotifyHandler handler = new NotifyHandler(NotifyHandler.fromEnvironment(env));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new LambdaContext());
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    @Test
+    void anEventReachesTheTopicAsAJapaneseNotice() throws Exception {
+        JsonNode result = invoke(env(Map.of()), Events.sample("health-rds-oracle-os-update.json"));
+
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+        assertThat(result.get("category").asText()).isEqualTo("OS_UPDATE");
+        List<JsonNode> received = clients.notifications(inbox.queueUrl());
+        assertThat(received).hasSize(1);
+        JsonNode notification = received.get(0);
+        assertThat(notification.get("Subject").asText())
+                .startsWith("【要対応・必須】RDS for Oracle OS アップデート ")
+                .endsWith("から自動適用")
+                .isEqualTo(result.get("subject").asText());
+        assertThat(notification.get("Message").asText())
+                .startsWith("■ 概要\n")
+                .contains("OS アップデートが必要です")
+                .contains("ap-northeast-1 (東京)")
+                .contains("Single-AZ の DB インスタンスは約 10 分間接続できません")
+                .contains("■ 原文 (English)");
+    }
+
+    @Test
+    void anEventThatCannotBeReadIsStillDeliveredWithItsRawContent() throws Exception {
+        JsonNode result = invoke(env(Map.of()), "{\"source\": \"aws.health\", broken".getBytes());
+
+        assertThat(result.get("category").asText()).isEqualTo("UNCLASSIFIED");
+        JsonNode notification = clients.notifications(inbox.queueUrl()).get(0);
+        assertThat(notification.get("Subject").asText()).startsWith("【要確認】");
+        assertThat(notification.get("Message").asText())
+                .contains("not valid JSON")
+                .contains("{\"source\": \"aws.health\", broken");
+    }
+
+    @Test
+    void sendsHtmlEmailThroughSesWhenTheSenderIsVerified() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+
+        JsonNode result = invoke(env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com, manager@example.com")),
+                Events.sample("health-rds-aurora-postgresql-security-upgrade.json"));
+
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns", "ses");
+        JsonNode sent = MAPPER.readTree(moto.data()).at("/ses/Message");
+        assertThat(sent.toString())
+                .contains("oncall@example.com")
+                .contains("manager@example.com")
+                .contains("<!DOCTYPE html>")
+                .contains(result.get("subject").asText());
+        assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
+    }
+
+    @Test
+    void whenSesRejectsTheMessageTheSnsNoticeStillGoesOut() throws Exception {
+        // Nothing verified: moto rejects like the SES sandbox does (MessageRejected).
+        JsonNode result = invoke(env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com")), Events.sample("health-ec2-instance-reboot.json"));
+
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+        assertThat(result.at("/failures/ses").asText()).contains("not verified");
+        assertThat(clients.notifications(inbox.queueUrl())).singleElement()
+                .satisfies(n -> assertThat(n.get("Subject").asText()).contains("インスタンス再起動"));
+    }
+
+    @Test
+    void whenNoChannelTakesTheNoticeTheInvocationFailsSoLambdaRetries() {
+        Map<String, String> env = env(Map.of(Channels.TOPIC_ARN,
+                "arn:aws:sns:ap-northeast-1:123456789012:no-such-topic"));
+
+        assertThatThrownBy(() -> invoke(env, Events.sample("health-ec2-instance-reboot.json")))
+                .isInstanceOf(NotifyHandler.NoticeNotDeliveredException.class)
+                .hasMessageContaining("sns");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.shirase.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** SDK clients for setting up and reading back moto state in tests (the code under test builds its own). */
+public final class MotoClients {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final MotoServer moto;
+
+    public MotoClients(MotoServer moto) {
+        this.moto = moto;
+    }
+
+    public SnsClient sns() {
+        return configure(SnsClient.builder()).build();
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder()).build();
+    }
+
+    public SesV2Client ses() {
+        return configure(SesV2Client.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        return builder.region(Region.of(MotoServer.REGION))
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
+    /** A topic with an SQS queue subscribed to it, as an email or chat subscriber would be. */
+    public record Inbox(String topicArn, String queueUrl) {
+    }
+
+    public Inbox topicWithQueue(String name) {
+        try (SnsClient sns = sns(); SqsClient sqs = sqs()) {
+            String topicArn = sns.createTopic(t -> t.name(name)).topicArn();
+            String queueUrl = sqs.createQueue(q -> q.queueName(name + "-inbox")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(s -> s.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+            return new Inbox(topicArn, queueUrl);
+        }
+    }
+
+    /** The SNS notifications (envelopes with Subject and Message) that reached the queue. */
+    public List<JsonNode> notifications(String queueUrl) {
+        List<JsonNode> found = new ArrayList<>();
+        try (SqsClient sqs = sqs()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(0)).messages();
+                for (Message m : batch) {
+                    found.add(MAPPER.readTree(m.body()));
+                    sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                }
+                if (batch.isEmpty() && !found.isEmpty()) {
+                    break;
+                }
+                if (batch.isEmpty()) {
+                    Thread.sleep(50);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+}

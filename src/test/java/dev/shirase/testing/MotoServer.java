@@ -1,0 +1,179 @@
+package dev.shirase.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A moto_server on a free loopback port, started on first use and stopped when the test JVM exits. Tests call
+ * {@link #reset()} to start from an empty account. A missing moto_server fails the tests that need it: it is a
+ * documented test prerequisite, not an optional extra.
+ */
+public final class MotoServer {
+    public static final String REGION = "ap-northeast-1";
+    public static final String ACCOUNT = "123456789012";
+    private static MotoServer instance;
+
+    private final Process process;
+    private final URI endpoint;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static synchronized MotoServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Environment variables that point the SDK (and the notifier) at this server with test credentials. */
+    public Map<String, String> awsEnvironment() {
+        return Map.of(
+                "AWS_REGION", REGION,
+                "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_ENDPOINT_URL", endpoint.toString());
+    }
+
+    /** Forgets every resource, so each test starts from an empty account. */
+    public void reset() {
+        post("/moto-api/reset");
+    }
+
+    /** moto's record of everything it holds, e.g. the emails SES v2 sent. */
+    public String data() {
+        return get("/moto-api/data.json");
+    }
+
+    private static MotoServer start() {
+        int port = freePort();
+        List<String> command = new ArrayList<>(serverCommand());
+        command.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
+        Process process;
+        Path log;
+        try {
+            log = Files.createTempFile("moto-server", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // A developer's AWS profile means nothing to moto, and a missing one makes it fail every request.
+            builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("moto_server is required for these tests and could not be started ("
+                    + String.join(" ", command) + "): install it with pip install 'moto[server]'", e);
+        }
+        MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+        server.awaitReady(log);
+        return server;
+    }
+
+    /** moto_server from PATH, or the module through python3 where only the module is installed. */
+    private static List<String> serverCommand() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "moto_server"))) {
+                return List.of(Path.of(dir, "moto_server").toString());
+            }
+        }
+        return List.of("python3", "-m", "moto.server");
+    }
+
+    private void awaitReady(Path log) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server is required for these tests and exited at start-up "
+                        + "(install it with pip install 'moto[server]'); its output:\n" + read(log));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        stop();
+        throw new IllegalStateException("moto_server did not answer within 60 s; its output:\n" + read(log));
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void post(String path) {
+        send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private String get(String path) {
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
