@@ -1,0 +1,203 @@
+package dev.shirase.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.testing.MotoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The EventBridge rules of template.yaml, run by moto's pattern matching: each sample in events/ reaches exactly the
+ * rule for its source, and the look-alike events that must not wake the notifier reach none. Each rule gets its own
+ * SQS queue as target, so a delivery names the rule that matched.
+ */
+class TemplateRulesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FUNCTION = "NotifyFunction";
+    /** Which of NotifyFunction's EventBridgeRule events each sample's source must reach. */
+    private static final Map<String, String> RULE_BY_SOURCE = Map.of(
+            "aws.health", "HealthEvents",
+            "aws.rds", "RdsEvents");
+    /** A sample in events/ that is not an EventBridge event for NotifyFunction (ScanFunction's schedule input). */
+    private static final String NOT_FOR_RULES = "scan-schedule.json";
+
+    private static final Map<String, JsonNode> PATTERNS = patterns();
+    private static MotoServer moto;
+    private static EventBridgeClient events;
+    private static SqsClient sqs;
+
+    /** Queue URL of each rule, by event name; rebuilt for every test on an empty moto. */
+    private final Map<String, String> queues = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void clients() {
+        moto = MotoServer.get();
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        events = EventBridgeClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+        sqs.close();
+    }
+
+    @BeforeEach
+    void rulesFromTheTemplate() throws IOException {
+        moto.reset();
+        for (Map.Entry<String, JsonNode> rule : PATTERNS.entrySet()) {
+            String name = FUNCTION + rule.getKey();
+            String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            String pattern = JSON.writeValueAsString(rule.getValue());
+            events.putRule(b -> b.name(name).eventPattern(pattern));
+            events.putTargets(b -> b.rule(name).targets(Target.builder().id("queue").arn(queueArn).build()));
+            queues.put(rule.getKey(), queueUrl);
+        }
+    }
+
+    @Test
+    void templateHasARuleForEachSource() {
+        assertThat(PATTERNS).containsOnlyKeys(RULE_BY_SOURCE.values());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleReachesTheRuleForItsSource(Path file) throws IOException {
+        JsonNode event = JSON.readTree(file.toFile());
+        String expectedRule = RULE_BY_SOURCE.get(event.path("source").asText());
+        assertThat(expectedRule).as("a rule is expected for source %s", event.path("source")).isNotNull();
+
+        String id = put(event);
+
+        Map<String, List<String>> delivered = deliveries(1);
+        assertThat(delivered).as("rules that received %s", file.getFileName())
+                .containsOnlyKeys(expectedRule);
+        assertThat(delivered.get(expectedRule)).containsExactly(id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookAlikes")
+    void lookAlikeReachesNoRule(Path file) throws IOException {
+        put(JSON.readTree(file.toFile()));
+
+        assertThat(deliveries(0)).as("rules that received %s", file.getFileName()).isEmpty();
+    }
+
+    static Stream<Named<Path>> samples() {
+        return jsonFiles(SamTemplate.PROJECT.resolve("events"))
+                .filter(f -> !f.getFileName().toString().equals(NOT_FOR_RULES))
+                .map(TemplateRulesTest::named);
+    }
+
+    static Stream<Named<Path>> lookAlikes() {
+        return Stream.concat(
+                        jsonFiles(SamTemplate.PROJECT.resolve("src/test/resources/eventbridge/unmatched")),
+                        Stream.of(SamTemplate.PROJECT.resolve("events").resolve(NOT_FOR_RULES)))
+                .map(TemplateRulesTest::named);
+    }
+
+    /** Puts the event as EventBridge would carry it, and returns the id EventBridge gave it. */
+    private static String put(JsonNode event) throws IOException {
+        List<String> resources = new ArrayList<>();
+        event.path("resources").forEach(r -> resources.add(r.asText()));
+        PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
+                .source(event.path("source").asText())
+                .detailType(event.path("detail-type").asText())
+                .detail(JSON.writeValueAsString(event.path("detail")))
+                .resources(resources)
+                .time(Instant.parse(event.path("time").asText()))
+                .build();
+
+        PutEventsResponse response = events.putEvents(b -> b.entries(entry));
+
+        // A rejected entry would make "reached no rule" true for the wrong reason.
+        assertThat(response.failedEntryCount()).as("failed entries: %s", response.entries()).isZero();
+        String id = response.entries().getFirst().eventId();
+        assertThat(id).isNotBlank();
+        return id;
+    }
+
+    /**
+     * The ids each rule's queue received, by rule, leaving out rules that received nothing. moto delivers during
+     * PutEvents; a few short polls cover a slower delivery, stopping early once {@code expected} messages arrived.
+     */
+    private Map<String, List<String>> deliveries(int expected) throws IOException {
+        Map<String, List<String>> received = new LinkedHashMap<>();
+        int total = 0;
+        for (int poll = 0; poll < 5 && (total < expected || poll < 2); poll++) {
+            if (poll > 0) {
+                sleep();
+            }
+            for (Map.Entry<String, String> queue : queues.entrySet()) {
+                for (Message message : sqs.receiveMessage(b -> b.queueUrl(queue.getValue())
+                        .maxNumberOfMessages(10).waitTimeSeconds(0)).messages()) {
+                    received.computeIfAbsent(queue.getKey(), k -> new ArrayList<>())
+                            .add(JSON.readTree(message.body()).path("id").asText());
+                    total++;
+                }
+            }
+        }
+        return received;
+    }
+
+    /** The Pattern of each of NotifyFunction's EventBridgeRule events, read from template.yaml. */
+    private static Map<String, JsonNode> patterns() {
+        Map<String, JsonNode> patterns = new LinkedHashMap<>();
+        SamTemplate.load().events(FUNCTION, "EventBridgeRule")
+                .forEach((name, properties) -> patterns.put(name, properties.path("Pattern")));
+        return patterns;
+    }
+
+    private static Stream<Path> jsonFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Named<Path> named(Path file) {
+        return Named.of(SamTemplate.PROJECT.relativize(file).toString(), file);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
