@@ -1,6 +1,6 @@
 package dev.shirase.deliver;
 
-import dev.shirase.render.RenderedNotice;
+import dev.shirase.render.Outgoing;
 import java.io.PrintStream;
 
 /** Prints the notice: the default when no channel is configured, so the tools work with no AWS account. */
@@ -17,7 +17,7 @@ public final class ConsoleChannel implements Channel {
     }
 
     @Override
-    public void send(RenderedNotice notice) {
+    public void send(Outgoing notice) {
         out.println("件名: " + notice.subject());
         out.println();
         out.print(notice.text());

@@ -1,6 +1,6 @@
 package dev.shirase.deliver;
 
-import dev.shirase.render.RenderedNotice;
+import dev.shirase.render.Outgoing;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,7 +30,7 @@ public final class SesChannel implements Channel {
     }
 
     @Override
-    public void send(RenderedNotice notice) {
+    public void send(Outgoing notice) {
         for (List<String> batch : batches()) {
             try {
                 ses.sendEmail(e -> e

@@ -1,6 +1,6 @@
 package dev.shirase.deliver;
 
-import dev.shirase.render.RenderedNotice;
+import dev.shirase.render.Outgoing;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -21,7 +21,7 @@ public final class SnsChannel implements Channel {
     }
 
     @Override
-    public void send(RenderedNotice notice) {
+    public void send(Outgoing notice) {
         try {
             PublishResponse response = sns.publish(p -> p
                     .topicArn(topicArn)

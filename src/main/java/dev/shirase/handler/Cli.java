@@ -1,8 +1,10 @@
 package dev.shirase.handler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.log.JsonLog;
 import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
+import dev.shirase.scan.ScanSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,24 +19,33 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line: {@code preview} shows what would be sent, with no AWS account; {@code invoke} runs the Lambda
  * handler that template.yaml names, delivering to the channels the environment configures.
  */
 public final class Cli {
-    /** The handler template.yaml gives NotifyFunction; a test holds the two together. */
+    /** The handlers template.yaml gives NotifyFunction and ScanFunction; a test holds them together. */
     public static final String NOTIFY_HANDLER = "dev.shirase.handler.NotifyHandler::handleRequest";
+    public static final String SCAN_HANDLER = "dev.shirase.handler.ScanHandler::handleRequest";
+    private static final Map<String, String> HANDLERS = Map.of("NotifyFunction", NOTIFY_HANDLER,
+            "ScanFunction", SCAN_HANDLER);
 
     static final String USAGE = """
             usage:
               shirase preview [--format text|json|html] [--now ISO-8601] FILE...
                   show the Japanese notice each EventBridge event file would produce; nothing is sent
-              shirase invoke FILE...
-                  call NotifyFunction's handler with each file, as Lambda would, delivering to the channels that
+              shirase preview --pending-maintenance FILE [--db-instances FILE] [--db-clusters FILE]
+                      [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY] [--format text|json|html]
+                  show what the daily scan would send, from saved output of aws rds describe-pending-maintenance-actions
+                  (and describe-db-instances / describe-db-clusters); json: one object per pending action
+              shirase invoke [--function NotifyFunction|ScanFunction] FILE...
+                  call the function's handler with each file, as Lambda would, delivering to the channels that
                   SHIRASE_TOPIC_ARN, SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO configure (none: the console)
             """;
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -72,12 +83,22 @@ public final class Cli {
     private int preview(List<String> args) {
         Preview.Format format = Preview.Format.TEXT;
         Instant now = Instant.now();
+        String pending = null;
+        String instances = null;
+        String clusters = null;
+        String reminderDays = ScanSettings.DEFAULT_REMINDER_DAYS;
+        String digestDay = "MONDAY";
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--format" -> format = Preview.Format.parse(value(args, ++i, arg));
                 case "--now" -> now = parseNow(value(args, ++i, arg));
+                case "--pending-maintenance" -> pending = value(args, ++i, arg);
+                case "--db-instances" -> instances = value(args, ++i, arg);
+                case "--db-clusters" -> clusters = value(args, ++i, arg);
+                case "--reminder-days" -> reminderDays = value(args, ++i, arg);
+                case "--weekly-digest-day" -> digestDay = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new UsageException("unknown option '" + arg + "'");
@@ -85,6 +106,23 @@ public final class Cli {
                     files.add(arg);
                 }
             }
+        }
+        if (pending != null) {
+            if (!files.isEmpty()) {
+                throw new UsageException("--pending-maintenance takes its files by option, not " + files);
+            }
+            ScanSettings settings;
+            try {
+                settings = ScanSettings.of(MAPPER.createObjectNode().put("regions", "preview")
+                        .put("reminderDays", reminderDays).put("weeklyDigestDay", digestDay), Map.of());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return new PendingPreview(format, out).run(new PendingPreview.Files3(pending, instances, clusters), now,
+                    settings);
+        }
+        if (instances != null || clusters != null) {
+            throw new UsageException("--db-instances and --db-clusters go with --pending-maintenance");
         }
         if (files.isEmpty()) {
             throw new UsageException("preview needs at least one event file");
@@ -111,15 +149,28 @@ public final class Cli {
         return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
     }
 
-    private int invoke(List<String> files) {
+    private int invoke(List<String> args) {
+        String function = "NotifyFunction";
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--function")) {
+                function = value(args, ++i, "--function");
+            } else {
+                files.add(args.get(i));
+            }
+        }
+        String handlerName = HANDLERS.get(function);
+        if (handlerName == null) {
+            throw new UsageException("unknown function '" + function + "': use NotifyFunction or ScanFunction");
+        }
         if (files.isEmpty()) {
             throw new UsageException("invoke needs at least one event file");
         }
         LocalInvoke handler;
         try {
-            handler = new LocalInvoke(NOTIFY_HANDLER, "NotifyFunction");
+            handler = new LocalInvoke(handlerName, function);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            err.println("shirase: cannot start " + NOTIFY_HANDLER + ": " + rootMessage(e));
+            err.println("shirase: cannot start " + handlerName + ": " + rootMessage(e));
             return 1;
         }
         int failures = 0;

@@ -5,17 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.aws.AwsClients;
+import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Channels;
+import dev.shirase.deliver.ConsoleChannel;
 import dev.shirase.log.JsonLog;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.pipeline.Outcome;
+import dev.shirase.rds.RdsApi;
+import dev.shirase.rds.RdsEnricher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,8 +42,12 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     static NoticePipeline fromEnvironment(Map<String, String> env) {
         AwsClients clients = new AwsClients(env);
-        return new NoticePipeline(Enricher.NONE, Channels.fromEnvironment(env, clients, System.out),
-                Clock.systemUTC(), JsonLog.toStandardError());
+        JsonLog log = JsonLog.toStandardError();
+        List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
+        // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
+        boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
+        Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
+        return new NoticePipeline(enricher, channels, Clock.systemUTC(), log);
     }
 
     @Override

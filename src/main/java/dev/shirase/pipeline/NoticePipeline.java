@@ -2,7 +2,7 @@ package dev.shirase.pipeline;
 
 import dev.shirase.classify.Classifier;
 import dev.shirase.deliver.Channel;
-import dev.shirase.deliver.DeliveryException;
+import dev.shirase.deliver.Dispatch;
 import dev.shirase.log.JsonLog;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Notice;
@@ -10,7 +10,6 @@ import dev.shirase.render.RenderedNotice;
 import dev.shirase.source.EventReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +47,12 @@ public final class NoticePipeline {
 
     public Outcome process(byte[] input) {
         RenderedNotice rendered = render(input);
-        List<String> delivered = new ArrayList<>();
-        Map<String, String> failures = new LinkedHashMap<>();
-        for (Channel channel : channels) {
-            try {
-                channel.send(rendered);
-                delivered.add(channel.name());
-            } catch (DeliveryException e) {
-                failures.put(channel.name(), e.getMessage());
-                log.error("delivery failed", fields(rendered.notice(), Map.of("channel", channel.name(),
-                        "error", String.valueOf(e.getMessage()))));
-            }
-        }
-        Outcome outcome = new Outcome(rendered, delivered, failures);
+        Dispatch dispatch = Dispatch.send(rendered, channels, log, fields(rendered.notice(), Map.of()));
+        Outcome outcome = new Outcome(rendered, dispatch.delivered(), dispatch.failures());
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("outcome", outcome.deliveredNowhere() ? "failed" : failures.isEmpty() ? "delivered" : "partly delivered");
-        extra.put("delivered", delivered);
+        extra.put("outcome", outcome.deliveredNowhere() ? "failed"
+                : dispatch.failures().isEmpty() ? "delivered" : "partly delivered");
+        extra.put("delivered", dispatch.delivered());
         log.info("notice processed", fields(rendered.notice(), extra));
         return outcome;
     }

@@ -67,6 +67,10 @@ final class Guidance {
             steps.add("完了の通知を待ち、完了後に対象リソースとアプリケーションの動作を確認してください。");
             return steps;
         }
+        if (a.origin() == Origin.PENDING_MAINTENANCE) {
+            steps.add("業務影響の少ない時間帯に、自分で今すぐ適用できます: " + ApplyCommand.of(notice, "immediate"));
+            steps.add("次のメンテナンスウィンドウで適用するなら: " + ApplyCommand.of(notice, "next-maintenance"));
+        }
         switch (notice.category()) {
             case SECURITY_PATCH, ENGINE_UPGRADE -> {
                 steps.add("期限より前の、業務影響の少ない時間帯に、自分で適用 (アップグレード) してください。");
@@ -74,10 +78,16 @@ final class Guidance {
                 steps.add("ステージング環境で先に適用し、アプリケーションの動作を確認してください。");
             }
             case OS_UPDATE -> {
-                steps.add("業務影響の少ない時間帯に、RDS コンソールの「メンテナンスとバックアップ」から適用するか、"
-                        + "aws rds apply-pending-maintenance-action --apply-action system-update で適用してください。");
-                steps.add("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。");
-                steps.add("メンテナンスウィンドウが業務時間外に設定されていることを確認してください。");
+                if (!"RDS".equals(service)) {
+                    steps.add("期限より前の業務影響の少ない時間帯に、サービスのコンソールから更新を適用してください。");
+                } else {
+                    if (a.origin() != Origin.PENDING_MAINTENANCE) {
+                        steps.add("業務影響の少ない時間帯に、RDS コンソールの「メンテナンスとバックアップ」から適用するか、"
+                                + "aws rds apply-pending-maintenance-action --apply-action system-update で適用してください。");
+                    }
+                    steps.add("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。");
+                    steps.add("メンテナンスウィンドウが業務時間外に設定されていることを確認してください。");
+                }
             }
             case SYSTEM_REBOOT -> {
                 if ("EC2".equals(service)) {

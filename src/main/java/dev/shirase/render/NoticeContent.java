@@ -175,8 +175,8 @@ public record NoticeContent(
         if (notice.category() == Category.UNCLASSIFIED) {
             return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
         }
-        String kind = notice.category().japanese()
-                + (notice.title().equals(notice.category().japanese()) ? "" : " (" + notice.title() + ")");
+        String kind = notice.title().startsWith(notice.category().japanese()) ? notice.title()
+                : notice.category().japanese() + " (" + notice.title() + ")";
         if (notice.stage() != Stage.ANNOUNCED) {
             return kind + "。" + (notice.stage() == Stage.COMPLETED ? "完了の通知です。" : "実施中の通知です。");
         }
@@ -268,6 +268,13 @@ public record NoticeContent(
         boolean scheduled = "scheduledChange".equals(a.eventCategory()) && upcoming;
         if (a.origin() == Origin.RDS_EVENT && a.schedule().start() != null) {
             lines.add("発生日時: " + Jst.dateTime(a.schedule().start()));
+        } else if (a.origin() == Origin.PENDING_MAINTENANCE && a.schedule().start() != null) {
+            boolean isDeadline = d != null && d.at().equals(a.schedule().start());
+            lines.add("適用予定: " + Jst.dateTime(a.schedule().start()) + " (自動適用開始日のあとの最初のメンテナンスウィンドウ)"
+                    + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
+            if (a.schedule().start().isBefore(now)) {
+                lines.add("この日時は過ぎていますが、まだ適用されていません。次のメンテナンスウィンドウで適用される見込みです。");
+            }
         } else if (a.schedule().start() != null) {
             boolean isDeadline = d != null && d.at().equals(a.schedule().start());
             lines.add((scheduled ? "開始予定: " : "開始: ") + Jst.dateTime(a.schedule().start())
@@ -276,10 +283,11 @@ public record NoticeContent(
         if (a.schedule().end() != null) {
             lines.add((scheduled ? "終了予定: " : "終了: ") + Jst.dateTime(a.schedule().end()));
         }
-        if (a.schedule().autoApplyAfter() != null) {
+        // The auto-apply and forced dates, unless the deadline line below already states them.
+        if (a.schedule().autoApplyAfter() != null && !(d != null && d.kind() == Deadline.Kind.AUTO_APPLY_FROM)) {
             lines.add("自動適用開始日: " + Jst.dateTime(a.schedule().autoApplyAfter()) + " 以降の最初のメンテナンスウィンドウ");
         }
-        if (a.schedule().forcedApply() != null) {
+        if (a.schedule().forcedApply() != null && !(d != null && d.kind() == Deadline.Kind.FORCED_APPLY)) {
             lines.add("強制適用日: " + Jst.dateTime(a.schedule().forcedApply()));
         }
         if (d != null && !d.at().equals(a.schedule().start())) {
@@ -295,6 +303,11 @@ public record NoticeContent(
         }
         if (a.schedule().lastUpdated() != null) {
             lines.add("最終更新: " + Jst.dateTime(a.schedule().lastUpdated()));
+        }
+        if (a.origin() == Origin.PENDING_MAINTENANCE && d == null) {
+            lines.add("next-maintenance".equals(a.status())
+                    ? "適用予定: 次のメンテナンスウィンドウ (適用の予約済み)"
+                    : "適用予定: なし (自動では適用されません)");
         }
         if (lines.isEmpty()) {
             lines.add("日時の記載はありません。");

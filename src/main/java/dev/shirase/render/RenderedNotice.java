@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param chat    the Amazon Q Developer custom-notification JSON
  */
 public record RenderedNotice(Notice notice, NoticeContent content, String subject, String text, String html,
-        String chat) {
+        String chat) implements Outgoing {
 
     /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
     public static RenderedNotice of(Notice notice, Instant now) {
@@ -24,8 +24,8 @@ public record RenderedNotice(Notice notice, NoticeContent content, String subjec
                 ChatNotification.render(notice, content, subject));
     }
 
-    /** The SNS message (MessageStructure json), within SNS's size limit. */
+    @Override
     public String snsMessage() {
-        return SnsMessage.of(content, chat);
+        return SnsMessage.of(budget -> PlainText.render(content, budget), chat);
     }
 }

@@ -2,6 +2,7 @@ package dev.shirase.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.IntFunction;
 
 /**
  * The per-protocol SNS message (MessageStructure json): the Japanese text for email, SQS and every other protocol
@@ -15,17 +16,21 @@ public final class SnsMessage {
     private SnsMessage() {
     }
 
-    public static String of(NoticeContent content, String chatJson) {
-        return of(content, chatJson, MAX_BYTES);
+    /**
+     * @param textWithin the text, cut to fit a number of UTF-8 bytes
+     * @param chatJson   the chat notification
+     */
+    public static String of(IntFunction<String> textWithin, String chatJson) {
+        return of(textWithin, chatJson, MAX_BYTES);
     }
 
-    static String of(NoticeContent content, String chatJson, int maxBytes) {
+    static String of(IntFunction<String> textWithin, String chatJson, int maxBytes) {
         int budget = maxBytes - Utf8.length(document("", chatJson));
-        String message = document(PlainText.render(content, budget), chatJson);
+        String message = document(textWithin.apply(budget), chatJson);
         // JSON escaping (newlines, quotes) makes the document longer than the text; shrink by what is over.
         for (int attempt = 0; attempt < 5 && Utf8.length(message) > maxBytes; attempt++) {
             budget -= Utf8.length(message) - maxBytes + 64;
-            message = document(PlainText.render(content, budget), chatJson);
+            message = document(textWithin.apply(budget), chatJson);
         }
         if (Utf8.length(message) > maxBytes) {
             throw new IllegalStateException("SNS message does not fit in " + maxBytes + " bytes");

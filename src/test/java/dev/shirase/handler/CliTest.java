@@ -136,4 +136,74 @@ class CliTest {
         assertThat(run("invoke", "no-such-file.json")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.json");
     }
+
+    private static final String[] PENDING = {"--pending-maintenance",
+            "examples/rds-cli/describe-pending-maintenance-actions.json",
+            "--db-instances", "examples/rds-cli/describe-db-instances.json",
+            "--db-clusters", "examples/rds-cli/describe-db-clusters.json"};
+
+    private int preview(String... options) {
+        List<String> args = new ArrayList<>(List.of("preview"));
+        args.addAll(List.of(options));
+        args.addAll(List.of(PENDING));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void pendingMaintenancePreviewPrintsOneObjectPerActionWithTheMomentItWillBeApplied() throws IOException {
+        assertThat(preview("--format", "json", "--now", "2026-11-24")).isZero();
+
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines).hasSize(5);
+        JsonNode orders = lines.get(0);
+        assertThat(orders.get("file").asText()).isEqualTo("examples/rds-cli/describe-pending-maintenance-actions.json");
+        assertThat(orders.get("category").asText()).isEqualTo("OS_UPDATE");
+        assertThat(orders.get("obligation").asText()).isEqualTo("REQUIRED");
+        assertThat(orders.get("service").asText()).isEqualTo("RDS");
+        assertThat(orders.get("region").asText()).isEqualTo("ap-northeast-1");
+        assertThat(orders.get("account").asText()).isEqualTo("123456789012");
+        assertThat(orders.get("resources")).extracting(JsonNode::asText)
+                .containsExactly("orders-db", "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db");
+        // auto-apply after Fri 2026-11-27; window mon 18:00 UTC = Tuesday 03:00 JST
+        assertThat(orders.get("deadline").asText()).isEqualTo("2026-12-01T03:00+09:00");
+        assertThat(orders.get("error").isNull()).isTrue();
+        // billing-db: forced on 2026-12-08, before its first window after the auto-apply date
+        assertThat(lines.get(1).get("deadline").asText()).isEqualTo("2026-12-08T09:00+09:00");
+        // analytics-cluster: no date at all
+        assertThat(lines.get(2).get("obligation").asText()).isEqualTo("OPTIONAL");
+        assertThat(lines.get(2).get("deadline").isNull()).isTrue();
+        // reporting-db: no window known, so the auto-apply date itself
+        assertThat(lines.get(3).get("deadline").asText()).isEqualTo("2027-01-10T09:00+09:00");
+    }
+
+    @Test
+    void pendingMaintenancePreviewAsTextSaysWhatTheScanWouldSendThatDay() {
+        assertThat(preview("--now", "2026-11-24")).isZero();
+        assertThat(stdout()).contains("この日のスキャンは: リマインドを送ります (2件)。")
+                .contains("件名: 【要対応・必須】RDS 必須メンテナンスのリマインド orders-db ほか1件 12/1(火) 03:00 (あと 7 日)");
+
+        out.reset();
+        assertThat(preview("--now", "2026-11-25")).isZero();
+        assertThat(stdout()).contains("何も送りません").contains("■ 必須: AWS が期日に自動で適用 (3件)")
+                .contains("■ 任意: 自動では適用されない (2件)");
+    }
+
+    @Test
+    void pendingMaintenancePreviewReportsAFileItCannotUse(@TempDir Path dir) throws IOException {
+        Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"DBInstances\": []}");
+
+        int status = run("preview", "--format", "json", "--pending-maintenance", wrong.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(jsonLines()).singleElement()
+                .satisfies(line -> assertThat(line.get("error").asText()).contains("describe-pending-maintenance-actions"));
+    }
+
+    @Test
+    void invokeKnowsBothFunctionsOfTheTemplate() throws Exception {
+        // Building the handler the way the runtime does touches no network; running a scan would need AWS.
+        assertThat(new LocalInvoke(Cli.SCAN_HANDLER, "ScanFunction")).isNotNull();
+        assertThat(run("invoke", "--function", "NoSuchFunction", "x.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown function 'NoSuchFunction'");
+    }
 }

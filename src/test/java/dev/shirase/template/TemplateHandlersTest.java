@@ -31,10 +31,9 @@ class TemplateHandlersTest {
     }
 
     @Test
-    void scanFunctionHandler() {
-        // ScanHandler is being written: only the name is checked here. When the class exists, also call
-        // assertHandlerExists(handler("ScanFunction")) (and compare with a constant in src/main if one is added).
-        assertThat(handler("ScanFunction")).isEqualTo("dev.shirase.handler.ScanHandler::handleRequest");
+    void scanFunctionRunsTheHandlerTheLocalToolsRun() throws ClassNotFoundException {
+        assertThat(handler("ScanFunction")).isEqualTo(Cli.SCAN_HANDLER);
+        assertHandlerExists(handler("ScanFunction"));
     }
 
     private String handler(String function) {

@@ -1,0 +1,96 @@
+package dev.shirase.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.aws.AwsClients;
+import dev.shirase.deliver.Channels;
+import dev.shirase.log.JsonLog;
+import dev.shirase.pipeline.ScanPipeline;
+import dev.shirase.rds.RdsApi;
+import dev.shirase.scan.ScanSettings;
+import dev.shirase.source.AwsTimes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Lambda entry point for the daily scan, run by an EventBridge Scheduler schedule. The event's {@code time} is the
+ * scan's "today" (a retried run keeps its day) and its {@code detail} carries the settings (regions, reminder days,
+ * digest day); the environment supplies what the event leaves out.
+ */
+public final class ScanHandler implements RequestStreamHandler {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ScanPipeline pipeline;
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    /** Used by Lambda: configured from the environment, built once per execution environment. */
+    public ScanHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    ScanHandler(Map<String, String> env, Clock clock) {
+        this(pipeline(env), env, clock);
+    }
+
+    public ScanHandler(ScanPipeline pipeline, Map<String, String> env, Clock clock) {
+        this.pipeline = pipeline;
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+    }
+
+    private static ScanPipeline pipeline(Map<String, String> env) {
+        AwsClients clients = new AwsClients(env);
+        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out),
+                JsonLog.toStandardError());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = event(input.readAllBytes());
+        Instant scheduled = AwsTimes.parse(event.path("time").asText(null));
+        Instant now = scheduled != null ? scheduled : clock.instant();
+        ScanSettings settings = ScanSettings.of(event.get("detail"), env);
+
+        ScanPipeline.Report report = pipeline.run(now, settings);
+
+        if (report.failed()) {
+            throw new ScanFailedException("scan failed: regions " + report.regionErrors() + ", delivery "
+                    + report.dispatch().failures());
+        }
+        ObjectNode result = MAPPER.createObjectNode();
+        result.put("now", now.toString());
+        result.set("regions", MAPPER.valueToTree(settings.regions()));
+        result.put("pendingActions", report.notices().size());
+        result.set("regionErrors", MAPPER.valueToTree(report.regionErrors()));
+        result.put("digestSent", report.digest().isPresent());
+        result.put("subject", report.digest().map(d -> d.subject()).orElse(null));
+        result.set("delivered", MAPPER.valueToTree(report.dispatch().delivered()));
+        output.write(MAPPER.writeValueAsBytes(result));
+    }
+
+    /** The scheduled event; anything unreadable is taken as an event with no settings, run now. */
+    private static JsonNode event(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+            return node != null && node.isObject() ? node : MAPPER.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+
+    /** Thrown so that Lambda counts the run as failed: the errors alarm fires and the run is retried. */
+    public static final class ScanFailedException extends RuntimeException {
+        public ScanFailedException(String message) {
+            super(message);
+        }
+    }
+}

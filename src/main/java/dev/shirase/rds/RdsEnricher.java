@@ -1,0 +1,81 @@
+package dev.shirase.rds;
+
+import dev.shirase.log.JsonLog;
+import dev.shirase.notice.Announcement;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Stage;
+import dev.shirase.pipeline.Enricher;
+import dev.shirase.scan.PendingNotices;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adds to a notice about RDS databases what RDS says of them now: maintenance window, Multi-AZ, pending actions.
+ * A pending action of the notice's own category with an apply date makes the notice required, with that date as its
+ * deadline (an "available" system update that RDS will in fact apply on a date is required). When a lookup fails
+ * (no permission, throttled, database gone), the notice goes out as it was and the log says why.
+ */
+public final class RdsEnricher implements Enricher {
+    /** Notices can name thousands of resources; looking up a few is enough to be useful and stays fast. */
+    static final int MAX_LOOKUPS = 10;
+    private final RdsInventory inventory;
+    private final JsonLog log;
+    private final PendingNotices pendingNotices = new PendingNotices();
+
+    public RdsEnricher(RdsInventory inventory, JsonLog log) {
+        this.inventory = inventory;
+        this.log = log;
+    }
+
+    @Override
+    public Notice enrich(Notice notice) {
+        Announcement a = notice.announcement();
+        if (!"RDS".equals(a.service()) || notice.stage() != Stage.ANNOUNCED || a.resources().isEmpty()
+                || a.region() == null || !a.region().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+            return notice;
+        }
+        List<DatabaseState> found = new ArrayList<>();
+        for (var resource : a.resources().stream().limit(MAX_LOOKUPS).toList()) {
+            String identifier = resource.arn() != null ? resource.arn() : resource.id();
+            try {
+                inventory.describe(a.region(), identifier).ifPresentOrElse(found::add,
+                        () -> log.warn("RDS resource not found for enrichment", fields(a, identifier, "not found")));
+            } catch (RuntimeException e) {
+                log.warn("RDS enrichment failed; the notice goes out without it", fields(a, identifier, String.valueOf(e.getMessage())));
+                break; // the same cause (permission, throttling) would fail the next lookups too
+            }
+        }
+        return found.isEmpty() ? notice : withPendingMaintenance(notice.withDatabases(found));
+    }
+
+    private Notice withPendingMaintenance(Notice notice) {
+        Optional<Deadline> earliest = notice.databases().stream()
+                .flatMap(db -> db.pendingActions().stream().map(action -> pendingNotices.of(db, action)))
+                .filter(pending -> pending.category() == notice.category() && pending.obligation() == Obligation.REQUIRED)
+                .map(Notice::deadline)
+                .filter(d -> d != null)
+                .min(Comparator.comparing(Deadline::at));
+        if (earliest.isEmpty() || notice.deadline() != null) {
+            return notice;
+        }
+        return new Notice(notice.announcement(), notice.category(), Obligation.REQUIRED, notice.stage(), earliest.get(),
+                notice.title(), notice.rule() + " + pending maintenance", notice.databases());
+    }
+
+    private static Map<String, Object> fields(Announcement a, String identifier, String reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("eventId", a.eventId());
+        fields.put("code", a.code());
+        fields.put("region", a.region());
+        fields.put("resource", identifier);
+        fields.put("reason", reason);
+        return fields;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.shirase.rds;
+
+import dev.shirase.notice.DatabaseState;
+import java.util.List;
+import java.util.Optional;
+
+/** What RDS knows of an account's databases and their pending maintenance, one region at a time. */
+public interface RdsInventory {
+
+    /** Every DB instance and cluster in the region that has pending maintenance actions, with those actions. */
+    List<DatabaseState> withPendingMaintenance(String region);
+
+    /** One DB instance or cluster by identifier (or ARN), with its pending actions; empty when there is none. */
+    Optional<DatabaseState> describe(String region, String identifier);
+}

@@ -1,0 +1,311 @@
+package dev.shirase.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.notice.Announcement;
+import dev.shirase.notice.Category;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.Jst;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.scan.Digest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scan's digest in Japanese: what is due (reminders), then on the digest day everything pending grouped by
+ * urgency, each action with its database, the moment it will be applied in JST, and the command that applies it.
+ */
+public final class DigestRenderer {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private DigestRenderer() {
+    }
+
+    /** One block of the body; the action lists may be cut to fit a budget, the rest is never cut. */
+    private record Block(String heading, List<String> items, String text) {
+    }
+
+    /** The body as blocks, so it can be cut to a byte budget item by item. */
+    public static final class Layout {
+        private final List<Block> blocks;
+
+        private Layout(List<Block> blocks) {
+            this.blocks = List.copyOf(blocks);
+        }
+
+        public String text() {
+            return text(Integer.MAX_VALUE);
+        }
+
+        /** The body within {@code maxBytes}: action items are dropped from the end, and counted, until it fits. */
+        public String text(int maxBytes) {
+            String full = join(blocks, Map.of());
+            if (Utf8.length(full) <= maxBytes) {
+                return full;
+            }
+            Map<Integer, Integer> kept = new java.util.HashMap<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                kept.put(i, blocks.get(i).items() == null ? 0 : blocks.get(i).items().size());
+            }
+            String text = full;
+            // Drop the last item of the longest list until the text fits (a digest of thousands of actions).
+            while (Utf8.length(text) > maxBytes) {
+                int longest = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
+                if (longest < 0 || kept.get(longest) == 0) {
+                    return Utf8.truncate(text, maxBytes);
+                }
+                int drop = Math.max(1, kept.get(longest) / 10);
+                kept.put(longest, kept.get(longest) - drop);
+                text = join(blocks, kept);
+            }
+            return text;
+        }
+
+        private static String join(List<Block> blocks, Map<Integer, Integer> kept) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                if (!text.isEmpty()) {
+                    text.append("\n\n");
+                }
+                text.append("■ ").append(b.heading()).append('\n');
+                if (b.items() != null) {
+                    int shown = kept.getOrDefault(i, b.items().size());
+                    b.items().stream().limit(shown).forEach(item -> text.append(item).append('\n'));
+                    if (shown < b.items().size()) {
+                        text.append(String.format(Locale.ROOT,
+                                "(ほか %d件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは RDS コンソールで確認してください)%n",
+                                b.items().size() - shown));
+                    }
+                    trimEnd(text);
+                } else {
+                    text.append(b.text());
+                }
+            }
+            return text.append('\n').toString();
+        }
+
+        private static void trimEnd(StringBuilder s) {
+            while (!s.isEmpty() && s.charAt(s.length() - 1) == '\n') {
+                s.setLength(s.length() - 1);
+            }
+        }
+    }
+
+    public static RenderedDigest render(Digest digest) {
+        String subject = subject(digest);
+        Layout layout = layout(digest);
+        return new RenderedDigest(subject, layout.text(), html(subject, layout), chat(digest, subject), layout);
+    }
+
+    static String subject(Digest d) {
+        Instant now = d.now();
+        if (!d.due().isEmpty()) {
+            Notice first = d.due().get(0);
+            List<String> ids = resourceIds(d.due());
+            String resources = ids.size() == 1 ? ids.get(0) : ids.get(0) + " ほか" + (ids.size() - 1) + "件";
+            String when = Jst.shortDateTime(first.deadline().at(), now) + " (" + Jst.daysLeft(now, first.deadline().at()) + ")";
+            String full = "【要対応・必須】RDS 必須メンテナンスのリマインド " + resources + " " + when;
+            return full.length() <= Subject.MAX_LENGTH ? full
+                    : "【要対応・必須】RDS 必須メンテナンスのリマインド " + ids.size() + "件 " + when;
+        }
+        if (d.weekly() && !d.pending().isEmpty()) {
+            long required = d.requiredCount();
+            long optional = d.pending().size() - required;
+            return (required > 0 ? "【要対応・必須】" : "【要確認】") + "RDS 保留中のメンテナンス 週次まとめ "
+                    + (required > 0 ? "必須" + required + "件" + (optional > 0 ? "・" : "") : "")
+                    + (optional > 0 ? "任意" + optional + "件" : "");
+        }
+        return "【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (" + d.regionErrors().size() + "件)";
+    }
+
+    private static Layout layout(Digest d) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block("概要", null, summary(d)));
+        if (!d.due().isEmpty()) {
+            blocks.add(new Block("期限が近い必須のメンテナンス (" + d.due().size() + "件)", items(d.due(), d.now()), null));
+        }
+        if (d.weekly()) {
+            List<Notice> required = d.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).toList();
+            List<Notice> optional = d.pending().stream().filter(n -> n.obligation() != Obligation.REQUIRED).toList();
+            if (!required.isEmpty()) {
+                blocks.add(new Block("必須: AWS が期日に自動で適用 (" + required.size() + "件)", items(required, d.now()), null));
+            }
+            if (!optional.isEmpty()) {
+                blocks.add(new Block("任意: 自動では適用されない (" + optional.size() + "件)", items(optional, d.now()), null));
+            }
+        }
+        if (!d.regionErrors().isEmpty()) {
+            blocks.add(new Block("スキャンできなかったリージョン", null, d.regionErrors().entrySet().stream()
+                    .map(e -> "- " + Regions.describe(e.getKey()) + ": " + e.getValue())
+                    .collect(Collectors.joining("\n"))
+                    + "\nこれらのリージョンの保留中のメンテナンスは、この通知に含まれていません。権限 (rds:Describe*) とリージョン名を確認してください。"));
+        }
+        blocks.add(new Block("推奨対応", null, String.join("\n",
+                "1. 必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
+                "2. 次のメンテナンスウィンドウで適用するなら、コマンドの --opt-in-type を next-maintenance にしてください。",
+                "3. 本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
+                "4. メンテナンスウィンドウが業務時間外に設定されていることを確認してください。")));
+        blocks.add(new Block("リンク", null, consoleLinks(d)));
+        blocks.add(new Block("スキャンの条件", null, "スキャン日時: " + Jst.dateTime(d.now())
+                + "\n対象リージョン: " + d.settings().regions().stream().map(Regions::describe).collect(Collectors.joining(", "))
+                + "\nリマインド: 適用予定の " + d.settings().reminderDays().stream().sorted(java.util.Comparator.reverseOrder())
+                        .map(String::valueOf).collect(Collectors.joining("・")) + " 日前"
+                + " / 週次まとめ: 毎週" + Jst.weekday(d.settings().digestDay()) + "曜日"));
+        return new Layout(blocks);
+    }
+
+    private static String summary(Digest d) {
+        List<String> lines = new ArrayList<>();
+        if (!d.due().isEmpty()) {
+            Notice first = d.due().get(0);
+            lines.add("RDS の必須のメンテナンス " + d.due().size() + "件の適用が近づいています。最も早いものは "
+                    + Jst.dateTime(first.deadline().at()) + " (" + Jst.daysLeft(d.now(), first.deadline().at())
+                    + ") に AWS が自動で適用します。適用中はデータベースに接続できない時間があります。");
+        }
+        if (d.weekly()) {
+            long required = d.requiredCount();
+            lines.add(d.pending().isEmpty() ? "保留中のメンテナンスはありません。"
+                    : "週次まとめ: 保留中のメンテナンスは全 " + d.pending().size() + "件 (必須 " + required + "件、任意 "
+                            + (d.pending().size() - required) + "件)、対象のデータベースは " + resourceIds(d.pending()).size()
+                            + "件です。");
+        }
+        if (!d.regionErrors().isEmpty()) {
+            lines.add(d.regionErrors().size() + "件のリージョンをスキャンできませんでした。");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static List<String> items(List<Notice> notices, Instant now) {
+        return notices.stream().map(n -> item(n, now)).toList();
+    }
+
+    private static String item(Notice n, Instant now) {
+        Announcement a = n.announcement();
+        DatabaseState db = n.databases().isEmpty() ? null : n.databases().get(0);
+        PendingAction action = db == null || db.pendingActions().isEmpty() ? null : db.pendingActions().get(0);
+        List<String> lines = new ArrayList<>();
+        lines.add("- [" + n.obligation().japanese() + "] " + String.join(", ", a.resourceIds()) + " ("
+                + Regions.describe(a.region()) + (a.account() == null ? "" : " / アカウント " + a.account()) + "): "
+                + n.title());
+        Deadline d = n.deadline();
+        if (d != null) {
+            String how = switch (d.kind()) {
+                case FORCED_APPLY -> "強制適用";
+                case AUTO_APPLY_FROM -> "以降の最初のメンテナンスウィンドウで自動適用 (ウィンドウ不明)";
+                default -> "に自動適用 (メンテナンスウィンドウの開始)";
+            };
+            lines.add("  適用予定: " + Jst.dateTime(d.at()) + " " + how + " (" + Jst.daysLeft(now, d.at()) + ")");
+        } else if ("next-maintenance".equals(a.status())) {
+            lines.add("  適用予定: 次のメンテナンスウィンドウ (適用の予約済み)");
+        } else {
+            lines.add("  適用予定: なし (自動では適用されません)");
+        }
+        List<String> dates = new ArrayList<>();
+        if (a.schedule().autoApplyAfter() != null) {
+            dates.add("自動適用開始日 " + Jst.dateTime(a.schedule().autoApplyAfter()));
+        }
+        if (a.schedule().forcedApply() != null) {
+            dates.add("強制適用日 " + Jst.dateTime(a.schedule().forcedApply()));
+        }
+        if (!dates.isEmpty()) {
+            lines.add("  " + String.join(" / ", dates));
+        }
+        if (db != null) {
+            List<String> facts = new ArrayList<>();
+            facts.add(db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese());
+            if (db.engine() != null) {
+                facts.add(db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion()));
+            }
+            if (db.multiAz() != null) {
+                facts.add((db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz()));
+            }
+            lines.add("  " + String.join(" / ", facts));
+        }
+        if (action != null && action.description() != null) {
+            lines.add("  内容 (原文): " + action.description());
+        }
+        lines.add("  自分で適用: " + ApplyCommand.of(n, "immediate"));
+        return String.join("\n", lines);
+    }
+
+    /** The downtime AWS states for RDS OS updates; other actions get no figure. */
+    private static String shortImpact(Category category, boolean multiAz) {
+        if (category != Category.OS_UPDATE) {
+            return "";
+        }
+        return multiAz ? " (停止の目安: フェイルオーバーの 60〜120 秒)" : " (停止の目安: 約 10 分)";
+    }
+
+    private static String consoleLinks(Digest d) {
+        Set<String> regions = new LinkedHashSet<>();
+        d.due().forEach(n -> regions.add(n.announcement().region()));
+        d.pending().forEach(n -> regions.add(n.announcement().region()));
+        if (regions.isEmpty()) {
+            regions.addAll(d.settings().regions());
+        }
+        return regions.stream().filter(Regions::isConsoleRegion)
+                .map(r -> "RDS コンソール (" + Regions.describe(r) + "): https://" + r + ".console.aws.amazon.com/rds/home?region="
+                        + r + "#databases:")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> resourceIds(List<Notice> notices) {
+        return notices.stream().flatMap(n -> n.announcement().resourceIds().stream()).distinct().toList();
+    }
+
+    private static String html(String subject, Layout layout) {
+        StringBuilder h = new StringBuilder(4096);
+        h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
+                .append(HtmlEmail.escape(subject)).append("</title>\n</head>\n")
+                .append("<body style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
+                        + "max-width:760px;margin:0 auto;padding:16px\">\n")
+                .append("<p style=\"font-size:18px;font-weight:bold\">").append(HtmlEmail.escape(subject)).append("</p>\n");
+        for (Block b : layout.blocks) {
+            h.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ddd;margin-top:24px\">")
+                    .append(HtmlEmail.escape(b.heading())).append("</h2>\n");
+            String body = b.items() == null ? b.text() : String.join("\n", b.items());
+            h.append("<pre style=\"white-space:pre-wrap;font-family:inherit\">").append(HtmlEmail.escape(body))
+                    .append("</pre>\n");
+        }
+        return h.append("</body>\n</html>\n").toString();
+    }
+
+    private static String chat(Digest d, String subject) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", "1.0");
+        root.put("source", "custom");
+        ObjectNode content = root.putObject("content");
+        content.put("textType", "client-markdown");
+        content.put("title", subject);
+        StringBuilder description = new StringBuilder(summary(d));
+        List<Notice> listed = d.due().isEmpty() ? d.pending() : d.due();
+        listed.stream().limit(10).forEach(n -> description.append("\n• ").append(String.join(", ", n.announcement().resourceIds()))
+                .append(": ").append(n.title())
+                .append(n.deadline() == null ? "" : " " + Jst.shortDateTime(n.deadline().at(), d.now())
+                        + " (" + Jst.daysLeft(d.now(), n.deadline().at()) + ")"));
+        if (listed.size() > 10) {
+            description.append("\nほか ").append(listed.size() - 10).append("件");
+        }
+        String text = description.toString();
+        content.put("description", text.length() <= ChatNotification.MAX_DESCRIPTION ? text
+                : text.substring(0, ChatNotification.MAX_DESCRIPTION - 1) + "…");
+        ArrayNode steps = content.putArray("nextSteps");
+        steps.add("期日より前の業務影響の少ない時間帯に、自分で適用してください。");
+        steps.add("詳細はメールまたは RDS コンソールで確認してください。");
+        ObjectNode metadata = root.putObject("metadata");
+        metadata.put("summary", subject);
+        metadata.put("eventType", "RDS_PENDING_MAINTENANCE_DIGEST");
+        return root.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.shirase.render;
+
+/**
+ * The scan's digest in every form a channel needs.
+ *
+ * @param subject the subject line
+ * @param text    the plain-text body, unabridged
+ * @param html    the HTML email body
+ * @param chat    the Amazon Q Developer custom-notification JSON
+ * @param layout  the body, cut to a byte budget, for SNS
+ */
+public record RenderedDigest(String subject, String text, String html, String chat, DigestRenderer.Layout layout)
+        implements Outgoing {
+
+    @Override
+    public String snsMessage() {
+        return SnsMessage.of(layout::text, chat);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.shirase.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.source.AwsTimes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saved JSON output of {@code aws rds describe-pending-maintenance-actions}, {@code describe-db-instances} and
+ * {@code describe-db-clusters}, read into the same model the API client produces.
+ */
+public final class CliOutput {
+    private CliOutput() {
+    }
+
+    public static Map<String, List<PendingAction>> pendingActions(JsonNode output) {
+        JsonNode list = output.get("PendingMaintenanceActions");
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(
+                    "not the output of aws rds describe-pending-maintenance-actions: no PendingMaintenanceActions list");
+        }
+        Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
+        for (JsonNode resource : list) {
+            String arn = text(resource, "ResourceIdentifier");
+            if (arn == null) {
+                continue;
+            }
+            List<PendingAction> actions = byArn.computeIfAbsent(arn, a -> new ArrayList<>());
+            for (JsonNode d : resource.path("PendingMaintenanceActionDetails")) {
+                actions.add(new PendingAction(
+                        text(d, "Action"),
+                        text(d, "Description"),
+                        AwsTimes.parse(text(d, "AutoAppliedAfterDate")),
+                        AwsTimes.parse(text(d, "ForcedApplyDate")),
+                        AwsTimes.parse(text(d, "CurrentApplyDate")),
+                        text(d, "OptInStatus")));
+            }
+        }
+        return byArn;
+    }
+
+    public static List<DatabaseState> instances(JsonNode output) {
+        return databases(output, "DBInstances", "DBInstanceIdentifier", "DBInstanceArn", false);
+    }
+
+    public static List<DatabaseState> clusters(JsonNode output) {
+        return databases(output, "DBClusters", "DBClusterIdentifier", "DBClusterArn", true);
+    }
+
+    private static List<DatabaseState> databases(JsonNode output, String listField, String idField, String arnField,
+            boolean cluster) {
+        JsonNode list = output == null ? null : output.get(listField);
+        if (output != null && (list == null || !list.isArray())) {
+            throw new IllegalArgumentException("not the output of aws rds describe-db-" + (cluster ? "clusters" : "instances")
+                    + ": no " + listField + " list");
+        }
+        List<DatabaseState> databases = new ArrayList<>();
+        if (list == null) {
+            return databases;
+        }
+        for (JsonNode db : list) {
+            JsonNode multiAz = db.get("MultiAZ");
+            databases.add(new DatabaseState(
+                    text(db, idField),
+                    text(db, arnField),
+                    cluster,
+                    text(db, "Engine"),
+                    text(db, "EngineVersion"),
+                    multiAz == null || multiAz.isNull() ? null : multiAz.asBoolean(),
+                    MaintenanceWindow.parseOrNull(text(db, "PreferredMaintenanceWindow")),
+                    List.of()));
+        }
+        return databases;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

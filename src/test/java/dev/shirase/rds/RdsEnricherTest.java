@@ -1,0 +1,120 @@
+package dev.shirase.rds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shirase.classify.Classifier;
+import dev.shirase.log.JsonLog;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.source.EventReader;
+import dev.shirase.testing.Events;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The enricher against an in-memory inventory (the RDS API itself is tested against WireMock and moto). */
+class RdsEnricherTest {
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final JsonLog log = new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC());
+
+    /** An inventory that knows a fixed set of databases, or fails like an API call without permission. */
+    private static final class Inventory implements RdsInventory {
+        private final Map<String, DatabaseState> byId;
+        private final RuntimeException failure;
+        final List<String> asked = new ArrayList<>();
+
+        Inventory(Map<String, DatabaseState> byId, RuntimeException failure) {
+            this.byId = byId;
+            this.failure = failure;
+        }
+
+        @Override
+        public List<DatabaseState> withPendingMaintenance(String region) {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public Optional<DatabaseState> describe(String region, String identifier) {
+            asked.add(region + " " + identifier);
+            if (failure != null) {
+                throw failure;
+            }
+            String id = identifier.substring(identifier.lastIndexOf(':') + 1);
+            return Optional.ofNullable(byId.get(id));
+        }
+    }
+
+    private static Notice notice(String sample) {
+        return new Classifier().classify(new EventReader().read(Events.sample(sample)));
+    }
+
+    @Test
+    void anAvailableSystemUpdateThatRdsWillApplyOnADateBecomesRequired() {
+        Notice before = notice("rds-event-0230-system-update-available.json");
+        String id = before.announcement().resourceIds().get(0);
+        DatabaseState db = new DatabaseState(id, before.announcement().resources().get(0).arn(), false, "postgres",
+                "16.4", false, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of(new PendingAction(
+                "system-update", "New Operating System update is available", Instant.parse("2026-12-01T00:00:00Z"),
+                null, null, null)));
+        Inventory inventory = new Inventory(Map.of(id, db), null);
+
+        Notice after = new RdsEnricher(inventory, log).enrich(before);
+
+        assertThat(before.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(before.deadline()).isNull();
+        assertThat(after.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(after.deadline()).isEqualTo(new Deadline(Instant.parse("2026-12-07T18:00:00Z"), Deadline.Kind.SCHEDULED_START));
+        assertThat(after.databases()).containsExactly(db);
+        assertThat(after.rule()).endsWith("+ pending maintenance");
+        assertThat(inventory.asked).containsExactly("ap-northeast-1 " + before.announcement().resources().get(0).arn());
+    }
+
+    @Test
+    void aPendingActionOfAnotherKindAddsFactsButDoesNotChangeTheJudgement() {
+        Notice before = notice("rds-event-0155-minor-version-available.json");
+        String id = before.announcement().resourceIds().get(0);
+        DatabaseState db = new DatabaseState(id, null, false, "mysql", "8.0.40", true, null, List.of(new PendingAction(
+                "system-update", "OS", Instant.parse("2026-12-01T00:00:00Z"), null, null, null)));
+
+        Notice after = new RdsEnricher(new Inventory(Map.of(id, db), null), log).enrich(before);
+
+        assertThat(after.obligation()).isEqualTo(before.obligation());
+        assertThat(after.deadline()).isNull();
+        assertThat(after.databases()).containsExactly(db);
+    }
+
+    @Test
+    void whenTheLookupFailsTheNoticeGoesOutAsItWasAndTheLogSaysWhy() {
+        Notice before = notice("health-rds-maintenance-scheduled.json");
+        Inventory denied = new Inventory(Map.of(), new IllegalStateException("User is not authorized to perform: rds:DescribeDBInstances"));
+
+        Notice after = new RdsEnricher(denied, log).enrich(before);
+
+        assertThat(after).isEqualTo(before);
+        assertThat(denied.asked).hasSize(1); // the same cause would fail every other lookup
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("\"level\":\"WARN\"")
+                .contains("RDS enrichment failed").contains("not authorized");
+    }
+
+    @Test
+    void leavesOtherServicesAndCompletedNoticesAlone() {
+        Inventory inventory = new Inventory(Map.of(), null);
+        RdsEnricher enricher = new RdsEnricher(inventory, log);
+
+        enricher.enrich(notice("health-ec2-instance-reboot.json"));
+        enricher.enrich(notice("rds-event-0027-offline-patching-finished.json"));
+
+        assertThat(inventory.asked).isEmpty();
+    }
+}

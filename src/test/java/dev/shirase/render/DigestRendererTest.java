@@ -1,0 +1,96 @@
+package dev.shirase.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.scan.Digest;
+import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.ScanSettings;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class DigestRendererTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ScanSettings SETTINGS =
+            new ScanSettings(List.of("ap-northeast-1"), new TreeSet<>(List.of(14, 7, 3, 1)), DayOfWeek.MONDAY);
+
+    private static Notice pending(String id, boolean multiAz, String action, Instant autoApply) {
+        DatabaseState db = new DatabaseState(id, "arn:aws:rds:ap-northeast-1:123456789012:db:" + id, false, "mysql",
+                "8.0.40", multiAz, MaintenanceWindow.parse("mon:18:00-mon:18:30"),
+                List.of(new PendingAction(action, "New Operating System update is available", autoApply, null, null, null)));
+        return new PendingNotices().of(List.of(db)).get(0);
+    }
+
+    @Test
+    void aReminderNamesTheDatabaseTheMomentInJstAndTheCommand() {
+        Notice due = pending("orders-db", false, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
+        Instant now = Instant.parse("2026-12-01T00:00:00Z"); // Tuesday, 7 days before Tuesday 2026-12-08 03:00 JST
+        Digest digest = Digest.plan(List.of(due), Map.of(), now, SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject())
+                .isEqualTo("【要対応・必須】RDS 必須メンテナンスのリマインド orders-db 12/8(火) 03:00 (あと 7 日)");
+        assertThat(rendered.text())
+                .startsWith("■ 概要\n")
+                .contains("■ 期限が近い必須のメンテナンス (1件)")
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート (system-update)")
+                .contains("適用予定: 2026年12月8日(火) 03:00 JST")
+                .contains("メンテナンスウィンドウ 火曜 03:00〜03:30 JST")
+                .contains("Single-AZ (停止の目安: 約 10 分)")
+                .contains("aws rds apply-pending-maintenance-action --region ap-northeast-1 --resource-identifier "
+                        + "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db --apply-action system-update --opt-in-type immediate")
+                .contains("リマインド: 適用予定の 14・7・3・1 日前 / 週次まとめ: 毎週月曜日")
+                .doesNotContain("■ 任意");
+    }
+
+    @Test
+    void theWeeklyDigestGroupsByUrgencyAndCounts() throws Exception {
+        Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
+        Notice optional = pending("reports-db", false, "db-upgrade", null);
+        Digest digest = Digest.plan(List.of(optional, required), Map.of("us-east-1", "Rate exceeded"),
+                Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要対応・必須】RDS 保留中のメンテナンス 週次まとめ 必須1件・任意1件");
+        String text = rendered.text();
+        assertThat(text).contains("週次まとめ: 保留中のメンテナンスは全 2件 (必須 1件、任意 1件)");
+        assertThat(text.indexOf("■ 必須")).isLessThan(text.indexOf("■ 任意"));
+        assertThat(text).contains("Multi-AZ (停止の目安: フェイルオーバーの 60〜120 秒)")
+                .contains("適用予定: なし (自動では適用されません)")
+                .contains("■ スキャンできなかったリージョン\n- us-east-1 (バージニア北部): Rate exceeded");
+        JsonNode sns = MAPPER.readTree(rendered.snsMessage());
+        assertThat(sns.get("default").asText()).isEqualTo(text);
+        assertThat(MAPPER.readTree(sns.get("https").asText()).at("/content/title").asText()).isEqualTo(rendered.subject());
+        assertThat(rendered.html()).contains("<title>" + HtmlEmail.escape(rendered.subject()) + "</title>");
+    }
+
+    @Test
+    void aDigestOfThousandsOfActionsFitsSnsAndCountsWhatItLeftOut() throws Exception {
+        List<Notice> many = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(pending("db-%04d".formatted(i), false, "system-update", Instant.parse("2026-12-01T00:00:00Z")));
+        }
+        Digest digest = Digest.plan(many, Map.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+        String message = rendered.snsMessage();
+
+        assertThat(Utf8.length(rendered.text())).isGreaterThan(SnsMessage.MAX_BYTES);
+        assertThat(Utf8.length(message)).isLessThanOrEqualTo(SnsMessage.MAX_BYTES);
+        String text = MAPPER.readTree(message).get("default").asText();
+        assertThat(text).contains("■ 必須: AWS が期日に自動で適用 (3000件)").contains("件は SNS の上限 262,144 バイトに収めるため省略しました")
+                .contains("■ 推奨対応").contains("■ スキャンの条件");
+    }
+}

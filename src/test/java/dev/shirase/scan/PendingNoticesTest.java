@@ -1,0 +1,107 @@
+package dev.shirase.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shirase.notice.Category;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.Deadline;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.PendingAction;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PendingNoticesTest {
+    private static final String ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
+    // mon 18:00 UTC is Tuesday 03:00 in Japan
+    private static final MaintenanceWindow WINDOW = MaintenanceWindow.parse("mon:18:00-mon:18:30");
+    private final PendingNotices notices = new PendingNotices();
+
+    private static DatabaseState db(MaintenanceWindow window, PendingAction action) {
+        return new DatabaseState("orders-db", ARN, false, "mysql", "8.0.40", false, window, List.of(action));
+    }
+
+    private static PendingAction action(String name, String autoApply, String forced, String optIn) {
+        return new PendingAction(name, "New Operating System update is available",
+                autoApply == null ? null : Instant.parse(autoApply), forced == null ? null : Instant.parse(forced), null,
+                optIn);
+    }
+
+    private Notice notice(MaintenanceWindow window, PendingAction action) {
+        return notices.of(List.of(db(window, action))).get(0);
+    }
+
+    @Test
+    void anAutoApplyDateMakesItRequiredDueAtTheFirstWindowAfterIt() {
+        // 2026-11-27 is a Friday; the first Monday 18:00 UTC after it is 2026-11-30
+        Notice n = notice(WINDOW, action("system-update", "2026-11-27T00:00:00Z", null, null));
+
+        assertThat(n.category()).isEqualTo(Category.OS_UPDATE);
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2026-11-30T18:00:00Z"), Deadline.Kind.SCHEDULED_START));
+        assertThat(n.announcement().region()).isEqualTo("ap-northeast-1");
+        assertThat(n.announcement().account()).isEqualTo("123456789012");
+        assertThat(n.announcement().resources()).singleElement()
+                .satisfies(r -> assertThat(r.arn()).isEqualTo(ARN));
+        assertThat(n.databases()).singleElement().satisfies(db -> assertThat(db.window()).isEqualTo(WINDOW));
+    }
+
+    @Test
+    void anEarlierForcedDateIsTheDeadline() {
+        Notice n = notice(WINDOW, action("os-upgrade", "2026-12-20T00:00:00Z", "2026-12-08T00:00:00Z", null));
+
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2026-12-08T00:00:00Z"), Deadline.Kind.FORCED_APPLY));
+    }
+
+    @Test
+    void aForcedDateAfterTheWindowIsNotTheDeadline() {
+        Notice n = notice(WINDOW, action("os-upgrade", "2026-11-27T00:00:00Z", "2027-01-08T00:00:00Z", null));
+
+        assertThat(n.deadline().at()).isEqualTo(Instant.parse("2026-11-30T18:00:00Z"));
+    }
+
+    @Test
+    void withoutAWindowTheAutoApplyDateItselfIsTheDeadline() {
+        Notice n = notice(null, action("ca-certificate-rotation", "2027-01-10T00:00:00Z", null, null));
+
+        assertThat(n.category()).isEqualTo(Category.SYSTEM_REBOOT);
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2027-01-10T00:00:00Z"), Deadline.Kind.AUTO_APPLY_FROM));
+    }
+
+    @Test
+    void withoutDatesItIsOptionalWithNoDeadlineEvenWhenOptedIn() {
+        Notice available = notice(WINDOW, action("db-upgrade", null, null, null));
+        Notice optedIn = notice(WINDOW, action("system-update", null, null, "next-maintenance"));
+
+        assertThat(available.category()).isEqualTo(Category.ENGINE_UPGRADE);
+        assertThat(available.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(available.deadline()).isNull();
+        assertThat(optedIn.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(optedIn.announcement().status()).isEqualTo("next-maintenance");
+    }
+
+    @Test
+    void anUnknownActionIsClassifiedByItsDescription() {
+        PendingAction unknown = new PendingAction("storage-upgrade", "A security patch for the storage layer", null,
+                Instant.parse("2027-02-01T00:00:00Z"), null, null);
+
+        Notice n = notice(WINDOW, unknown);
+
+        assertThat(n.category()).isEqualTo(Category.SECURITY_PATCH);
+        assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
+    }
+
+    @Test
+    void oneNoticePerActionOfEachDatabase() {
+        DatabaseState two = new DatabaseState("orders-db", ARN, false, null, null, null, WINDOW, List.of(
+                action("system-update", "2026-11-27T00:00:00Z", null, null), action("db-upgrade", null, null, null)));
+
+        List<Notice> list = notices.of(List.of(two));
+
+        assertThat(list).extracting(n -> n.announcement().code()).containsExactly("system-update", "db-upgrade");
+        assertThat(list).allSatisfy(n -> assertThat(n.databases().get(0).pendingActions()).hasSize(1));
+    }
+}
