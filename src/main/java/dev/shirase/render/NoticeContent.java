@@ -277,11 +277,11 @@ public record NoticeContent(
             }
         } else if (a.schedule().start() != null) {
             boolean isDeadline = d != null && d.at().equals(a.schedule().start());
-            lines.add((scheduled ? "開始予定: " : "開始: ") + Jst.dateTime(a.schedule().start())
+            lines.add((scheduled ? "開始予定: " : "イベント開始: ") + Jst.dateTime(a.schedule().start())
                     + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
         }
         if (a.schedule().end() != null) {
-            lines.add((scheduled ? "終了予定: " : "終了: ") + Jst.dateTime(a.schedule().end()));
+            lines.add((scheduled ? "終了予定: " : "イベント終了: ") + Jst.dateTime(a.schedule().end()));
         }
         // The auto-apply and forced dates, unless the deadline line below already states them.
         if (a.schedule().autoApplyAfter() != null && !(d != null && d.kind() == Deadline.Kind.AUTO_APPLY_FROM)) {
