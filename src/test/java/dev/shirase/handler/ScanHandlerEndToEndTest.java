@@ -1,0 +1,188 @@
+package dev.shirase.handler;
+
+import static dev.shirase.testing.RdsQueryStub.describePending;
+import static dev.shirase.testing.RdsQueryStub.describePendingRequested;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.deliver.Channels;
+import dev.shirase.testing.Events;
+import dev.shirase.testing.LambdaContext;
+import dev.shirase.testing.MotoClients;
+import dev.shirase.testing.MotoClients.Inbox;
+import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.RdsQueryStub;
+import dev.shirase.testing.RdsQueryStub.Action;
+import dev.shirase.testing.RdsQueryStub.Resource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The daily scan end to end, as Lambda runs it: the scheduled event's bytes into {@link ScanHandler}, RDS through
+ * WireMock (pending actions stubbed like the real Query API, DB instances and clusters passed through to moto), the
+ * digest published to a moto SNS topic and read back from the SQS queue subscribed to it. Needs moto_server.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ScanHandlerEndToEndTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final MotoServer MOTO = MotoServer.get();
+    private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
+    private static final String BILLING_ARN = "arn:aws:rds:ap-northeast-1:123456789012:cluster:billing-cluster";
+    private static final String APPLY_ORDERS_OS_UPDATE = "aws rds apply-pending-maintenance-action --region ap-northeast-1"
+            + " --resource-identifier " + ORDERS_ARN + " --apply-action system-update --opt-in-type immediate";
+    /** Far from the event's time: the handler must take "today" from the event, not from the clock. */
+    private static final Clock ELSEWHERE_IN_TIME = Clock.fixed(Instant.parse("2031-06-17T12:00:00Z"), ZoneOffset.UTC);
+
+    private static RdsQueryStub rds;
+    private final MotoClients clients = new MotoClients(MOTO);
+    private Inbox inbox;
+
+    @BeforeAll
+    static void startStub() {
+        rds = RdsQueryStub.start(MOTO);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        rds.close();
+    }
+
+    /**
+     * orders-db: window sun:18:00-sun:18:30 UTC, i.e. Monday 03:00-03:30 JST. Its OS update may be applied after
+     * Tue 2026-12-01 00:00 UTC, so RDS applies it in the first window after that: Sun 2026-12-06 18:00 UTC =
+     * Mon 2026-12-07 03:00 JST, exactly 7 days after the scheduled scan (Mon 2026-11-30 09:00 JST). The forced date
+     * comes later, so the window is the moment. billing-cluster: an engine upgrade with no date, optional.
+     */
+    @BeforeEach
+    void accountWithPendingMaintenance() {
+        MOTO.reset();
+        rds.reset();
+        inbox = clients.topicWithQueue("shirase-scan");
+        try (RdsClient direct = new MotoClients(MOTO).rds()) {
+            direct.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").engineVersion("16.3")
+                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
+                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
+            direct.createDBCluster(r -> r.dbClusterIdentifier("billing-cluster").engine("aurora-postgresql")
+                    .engineVersion("15.4").masterUsername("shirase").masterUserPassword("not-a-secret-1")
+                    .preferredMaintenanceWindow("sun:19:00-sun:19:30"));
+        }
+        rds.pendingActions(
+                Resource.of(ORDERS_ARN, new Action("system-update", Instant.parse("2026-12-01T00:00:00Z"),
+                        Instant.parse("2027-01-31T00:00:00Z"), null, null, "New Operating System update is available")),
+                Resource.of(BILLING_ARN, new Action("db-upgrade", null, null, null, null,
+                        "Upgrade to Aurora PostgreSQL 15.8")));
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(MOTO.awsEnvironment());
+        env.put("AWS_ENDPOINT_URL_RDS", rds.endpoint());
+        env.put(Channels.TOPIC_ARN, inbox.topicArn());
+        return env;
+    }
+
+    private static JsonNode invoke(Map<String, String> env, byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ScanHandler(env, ELSEWHERE_IN_TIME).handleRequest(new ByteArrayInputStream(event), out, new LambdaContext());
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    private static byte[] scheduleAt(String time) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan-schedule.json"));
+        event.put("time", time);
+        return MAPPER.writeValueAsBytes(event);
+    }
+
+    /** The text from one "■ heading" to the next. */
+    private static String section(String body, String headingStart) {
+        int start = body.indexOf("■ " + headingStart);
+        assertThat(start).as("section %s in%n%s", headingStart, body).isNotNegative();
+        int end = body.indexOf("\n■ ", start + 1);
+        return end < 0 ? body.substring(start) : body.substring(start, end);
+    }
+
+    @Test
+    void onTheDigestDayTheReminderAndTheWeeklyDigestReachTheTopicInJapanese() throws Exception {
+        JsonNode result = invoke(env(), Events.sample("scan-schedule.json"));
+
+        assertThat(result.get("now").asText()).isEqualTo("2026-11-30T00:00:00Z");
+        assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
+        assertThat(result.get("regionErrors").isEmpty()).isTrue();
+        assertThat(result.get("digestSent").asBoolean()).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+
+        List<JsonNode> received = clients.notifications(inbox.queueUrl());
+        assertThat(received).hasSize(1);
+        String subject = received.get(0).get("Subject").asText();
+        String body = received.get(0).get("Message").asText();
+        assertThat(subject)
+                .isEqualTo(result.get("subject").asText())
+                .startsWith("【要対応・必須】")
+                .contains("orders-db")
+                .contains("12/7(月) 03:00 (あと 7 日)")
+                .doesNotContain("billing-cluster");
+        assertThat(body)
+                .startsWith("■ 概要\n")
+                .contains("2026年12月7日(月) 03:00 JST (あと 7 日)")
+                .contains("週次まとめ: 保留中のメンテナンスは全 2件 (必須 1件、任意 1件)");
+        assertThat(section(body, "期限が近い必須のメンテナンス (1件)"))
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("適用予定: 2026年12月7日(月) 03:00 JST に自動適用 (メンテナンスウィンドウの開始) (あと 7 日)")
+                .contains("メンテナンスウィンドウ 月曜 03:00〜03:30 JST")
+                .contains("postgres 16.3")
+                .contains("Single-AZ")
+                .contains("内容 (原文): New Operating System update is available")
+                .contains("自分で適用: " + APPLY_ORDERS_OS_UPDATE)
+                .doesNotContain("billing-cluster");
+        assertThat(section(body, "必須: AWS が期日に自動で適用 (1件)")).contains("orders-db");
+        assertThat(section(body, "任意: 自動では適用されない (1件)"))
+                .contains("billing-cluster")
+                .contains("aurora-postgresql 15.4")
+                .contains("メンテナンスウィンドウ 月曜 04:00〜04:30 JST")
+                .contains("適用予定: なし (自動では適用されません)")
+                .contains("aws rds apply-pending-maintenance-action --region ap-northeast-1 --resource-identifier "
+                        + BILLING_ARN + " --apply-action db-upgrade --opt-in-type immediate")
+                .doesNotContain("orders-db");
+    }
+
+    @Test
+    void onAnOrdinaryDayWithNothingAReminderDayAwayNothingIsSent() throws Exception {
+        // Tue 2026-12-01 09:00 JST: orders-db is 6 days away, and Tuesday is not the digest day.
+        JsonNode result = invoke(env(), scheduleAt("2026-12-01T00:00:00Z"));
+
+        assertThat(result.get("now").asText()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
+        assertThat(result.get("regionErrors").isEmpty()).isTrue();
+        assertThat(result.get("digestSent").asBoolean()).isFalse();
+        assertThat(result.get("subject").isNull()).isTrue();
+        assertThat(result.get("delivered").isEmpty()).isTrue();
+        assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+        rds.server().verify(1, describePendingRequested());
+    }
+
+    @Test
+    void whenNoRegionCanBeScannedTheInvocationFailsAndNothingIsSent() {
+        rds.server().stubFor(describePending().atPriority(1).willReturn(RdsQueryStub.accessDenied()));
+
+        assertThatThrownBy(() -> invoke(env(), Events.sample("scan-schedule.json")))
+                .isInstanceOf(ScanHandler.ScanFailedException.class)
+                .hasMessageContaining("ap-northeast-1")
+                .hasMessageContaining("not authorized to perform: rds:DescribePendingMaintenanceActions");
+        assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+    }
+}

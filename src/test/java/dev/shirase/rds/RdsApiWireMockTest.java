@@ -1,0 +1,314 @@
+package dev.shirase.rds;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.shirase.testing.RdsQueryStub.describePending;
+import static dev.shirase.testing.RdsQueryStub.describePendingRequested;
+import static dev.shirase.testing.RdsQueryStub.page;
+import static dev.shirase.testing.RdsQueryStub.throttling;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.shirase.aws.AwsClients;
+import dev.shirase.deliver.ConsoleChannel;
+import dev.shirase.log.JsonLog;
+import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.PendingAction;
+import dev.shirase.pipeline.ScanPipeline;
+import dev.shirase.scan.ScanSettings;
+import dev.shirase.testing.MotoClients;
+import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.RdsQueryStub;
+import dev.shirase.testing.RdsQueryStub.Action;
+import dev.shirase.testing.RdsQueryStub.Resource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * {@link RdsApi} against one loopback endpoint: WireMock answers DescribePendingMaintenanceActions like the real
+ * Query API, and passes DescribeDBInstances / DescribeDBClusters through to moto, where the databases were created.
+ * Needs moto_server.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RdsApiWireMockTest {
+    private static final String REGION = MotoServer.REGION;
+    private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
+    private static final String BILLING_ARN = "arn:aws:rds:ap-northeast-1:123456789012:cluster:billing-cluster";
+    /** Listed by DescribePendingMaintenanceActions but unknown to the describe calls (deleted since, say). */
+    private static final String LEGACY_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:legacy-db";
+
+    private static final MaintenanceWindow ORDERS_WINDOW =
+            new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(18, 0), Duration.ofMinutes(30));
+    private static final MaintenanceWindow BILLING_WINDOW =
+            new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(19, 0), Duration.ofMinutes(45));
+
+    private static final Action OS_UPDATE = new Action("system-update", Instant.parse("2026-12-01T00:00:00Z"),
+            Instant.parse("2027-01-15T00:00:00Z"), Instant.parse("2026-12-05T18:00:00Z"), "next-maintenance",
+            "New Operating System update is available");
+    private static final Action ENGINE_UPGRADE = new Action("db-upgrade", null, null, null, null,
+            "Upgrade to Aurora PostgreSQL 15.8 & later <minor>");
+    private static final Action CA_ROTATION = new Action("ca-certificate-rotation",
+            Instant.parse("2027-02-01T00:00:00Z"), null, null, null, "Certificate rotation");
+    private static final Action HARDWARE = new Action("hardware-maintenance", null,
+            Instant.parse("2026-12-20T15:00:00Z"), null, null, "Hardware maintenance");
+
+    private static final MotoServer MOTO = MotoServer.get();
+    private static RdsQueryStub rds;
+    private RdsApi api;
+
+    @BeforeAll
+    static void startStub() {
+        rds = RdsQueryStub.start(MOTO);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        rds.close();
+    }
+
+    @BeforeEach
+    void databasesInMoto() {
+        MOTO.reset();
+        rds.reset();
+        try (RdsClient direct = new MotoClients(MOTO).rds()) {
+            String instanceArn = direct.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres")
+                    .engineVersion("16.3").dbInstanceClass("db.m5.large").multiAZ(true).allocatedStorage(20)
+                    .masterUsername("shirase").masterUserPassword("not-a-secret-1")
+                    .preferredMaintenanceWindow("sat:18:00-sat:18:30")).dbInstance().dbInstanceArn();
+            String clusterArn = direct.createDBCluster(r -> r.dbClusterIdentifier("billing-cluster")
+                    .engine("aurora-postgresql").engineVersion("15.4").masterUsername("shirase")
+                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:19:00-sun:19:45"))
+                    .dbCluster().dbClusterArn();
+            // The stubbed ResourceIdentifiers must be the ARNs moto gives, or nothing would join.
+            assertThat(instanceArn).isEqualTo(ORDERS_ARN);
+            assertThat(clusterArn).isEqualTo(BILLING_ARN);
+        }
+        api = new RdsApi(new AwsClients(env()));
+    }
+
+    /** moto for every service (AWS_ENDPOINT_URL), except RDS, which goes through WireMock. */
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(MOTO.awsEnvironment());
+        env.put("AWS_ENDPOINT_URL_RDS", rds.endpoint());
+        return env;
+    }
+
+    private static DatabaseState orders(PendingAction... actions) {
+        return new DatabaseState("orders-db", ORDERS_ARN, false, "postgres", "16.3", true, ORDERS_WINDOW, List.of(actions));
+    }
+
+    private static DatabaseState billing(PendingAction... actions) {
+        // moto reports a cluster with no instances in other zones as not Multi-AZ, as RDS does.
+        return new DatabaseState("billing-cluster", BILLING_ARN, true, "aurora-postgresql", "15.4", false, BILLING_WINDOW,
+                List.of(actions));
+    }
+
+    private static PendingAction expected(Action a) {
+        return new PendingAction(a.action(), a.description(), a.autoAppliedAfter(), a.forcedApply(), a.currentApply(),
+                a.optInStatus());
+    }
+
+    // ---- withPendingMaintenance ---------------------------------------------------------------------------------
+
+    @Test
+    void joinsPendingActionsWithTheInstancesAndClustersRdsDescribes() {
+        rds.pendingActions(
+                Resource.of(ORDERS_ARN, OS_UPDATE),
+                Resource.of(BILLING_ARN, ENGINE_UPGRADE, CA_ROTATION),
+                Resource.of(LEGACY_ARN, HARDWARE));
+
+        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+
+        assertThat(found).containsExactly(
+                orders(expected(OS_UPDATE)),
+                billing(expected(ENGINE_UPGRADE), expected(CA_ROTATION)),
+                // Unknown to DescribeDBInstances/Clusters: kept, named from its ARN, with nothing else known.
+                new DatabaseState("legacy-db", LEGACY_ARN, false, null, null, null, null, List.of(expected(HARDWARE))));
+        // The dates arrive as the instants the XML states (not shifted to a zone, not truncated).
+        assertThat(found.get(0).pendingActions().get(0).autoApplyAfter()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(found.get(0).pendingActions().get(0).currentApply()).isEqualTo("2026-12-05T18:00:00Z");
+        // The instance and cluster facts came from moto, through the same endpoint.
+        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances")));
+        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBClusters")));
+    }
+
+    @Test
+    void withNothingPendingItReturnsNothingAndDescribesNothing() {
+        rds.pendingActions();
+
+        assertThat(api.withPendingMaintenance(REGION)).isEmpty();
+
+        rds.server().verify(1, describePendingRequested());
+        rds.server().verify(0, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances")));
+    }
+
+    @Test
+    void followsTheMarkerToEveryPage() {
+        // Priority: the page2 stub must win over the first-page stub, which matches any DescribePending call.
+        rds.server().stubFor(describePending().withFormParam("Marker", equalTo("page2")).atPriority(1)
+                .willReturn(page(null, Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
+        rds.server().stubFor(describePending().willReturn(page("page2", Resource.of(ORDERS_ARN, OS_UPDATE))));
+
+        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+
+        assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
+        List<LoggedRequest> requests = rds.pendingRequests();
+        assertThat(requests).hasSize(2);
+        rds.server().verify(1, describePendingRequested().withoutFormParam("Marker"));
+        rds.server().verify(1, describePendingRequested().withFormParam("Marker", equalTo("page2")));
+        assertThat(requests.get(1).getBodyAsString()).contains("Marker=page2");
+    }
+
+    @Test
+    void aThrottledCallIsRetriedAndTheResultIsComplete() {
+        rds.server().stubFor(describePending().inScenario("throttled").whenScenarioStateIs(STARTED)
+                .willReturn(throttling()).willSetStateTo("recovered"));
+        rds.server().stubFor(describePending().inScenario("throttled").whenScenarioStateIs("recovered")
+                .willReturn(page(null, Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
+
+        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+
+        assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
+        rds.server().verify(2, describePendingRequested());
+    }
+
+    @Test
+    void whenThrottlingPersistsTheErrorReachesTheCaller() {
+        rds.server().stubFor(describePending().willReturn(throttling()));
+
+        assertThatThrownBy(() -> api.withPendingMaintenance(REGION))
+                .isInstanceOf(SdkException.class)
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.isThrottlingException()).isTrue();
+                })
+                .hasMessageContaining("Rate exceeded");
+        // The SDK retried before giving up.
+        assertThat(rds.pendingRequests()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aRegionThatStaysThrottledIsReportedAsNotScannedAndTheOthersStillCount() {
+        String analyticsArn = "arn:aws:rds:us-east-1:123456789012:db:analytics-db";
+        // The region is in the SigV4 credential scope of each request.
+        rds.server().stubFor(describePending().withHeader("Authorization", containing("/ap-northeast-1/rds/aws4_request"))
+                .atPriority(1).willReturn(throttling()));
+        rds.server().stubFor(describePending().withHeader("Authorization", containing("/us-east-1/rds/aws4_request"))
+                .willReturn(page(null, Resource.of(analyticsArn, new Action("system-update",
+                        Instant.parse("2027-03-01T00:00:00Z"), null, null, null, "New Operating System update")))));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ScanPipeline pipeline = new ScanPipeline(api,
+                List.of(new ConsoleChannel(new PrintStream(console, true, StandardCharsets.UTF_8))), JsonLog.silent());
+        // Tuesday in Japan, nothing a reminder day away: only the unscanned region makes the scan speak.
+        ScanSettings settings = new ScanSettings(List.of("ap-northeast-1", "us-east-1"), new TreeSet<>(List.of(14, 7, 3, 1)),
+                DayOfWeek.MONDAY);
+
+        ScanPipeline.Report report = pipeline.run(Instant.parse("2026-12-01T00:00:00Z"), settings);
+
+        assertThat(report.regionErrors()).containsOnlyKeys("ap-northeast-1");
+        assertThat(report.regionErrors().get("ap-northeast-1")).contains("Rate exceeded");
+        assertThat(report.failed()).isFalse();
+        assertThat(report.notices()).singleElement()
+                .satisfies(n -> assertThat(n.announcement().resourceIds()).containsExactly("analytics-db"));
+        assertThat(report.dispatch().delivered()).containsExactly("console");
+        String sent = console.toString(StandardCharsets.UTF_8);
+        assertThat(sent)
+                .contains("件名: 【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (1件)")
+                .contains("■ スキャンできなかったリージョン\n- ap-northeast-1 (東京): Rate exceeded");
+        assertThat(report.digest()).isPresent();
+    }
+
+    // ---- describe -----------------------------------------------------------------------------------------------
+
+    /** Answers a filtered call with the resource, anything else with an empty list, so a wrong filter shows. */
+    private void pendingOnlyWhenFiltered(String filter, String arn, Action action) {
+        rds.server().stubFor(describePending().atPriority(1)
+                .withFormParam("Filters.Filter.1.Name", equalTo(filter))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(arn))
+                .willReturn(page(null, Resource.of(arn, action))));
+        rds.pendingActions();
+    }
+
+    @Test
+    void describesAnInstanceByIdentifierWithItsPendingActions() {
+        pendingOnlyWhenFiltered("db-instance-id", ORDERS_ARN, OS_UPDATE);
+
+        assertThat(api.describe(REGION, "orders-db")).contains(orders(expected(OS_UPDATE)));
+
+        assertThat(rds.pendingRequests()).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
+                .contains("Action=DescribePendingMaintenanceActions")
+                .contains("Filters.Filter.1.Name=db-instance-id")
+                .contains("Filters.Filter.1.Values.Value.1=arn%3Aaws%3Ards%3Aap-northeast-1%3A123456789012%3Adb%3Aorders-db"));
+    }
+
+    @Test
+    void describesAClusterByIdentifierWithItsPendingActions() {
+        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, ENGINE_UPGRADE);
+
+        assertThat(api.describe(REGION, "billing-cluster")).contains(billing(expected(ENGINE_UPGRADE)));
+
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN)));
+        rds.server().verify(1, describePendingRequested());
+    }
+
+    @Test
+    void describesByArn() {
+        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, CA_ROTATION);
+
+        assertThat(api.describe(REGION, BILLING_ARN)).contains(billing(expected(CA_ROTATION)));
+
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN)));
+    }
+
+    @Test
+    void describesAnInstanceWithNothingPending() {
+        rds.pendingActions();
+
+        assertThat(api.describe(REGION, ORDERS_ARN)).contains(orders());
+
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id")));
+    }
+
+    @Test
+    void anUnknownIdentifierIsEmptyAndAsksForNoPendingActions() {
+        rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE));
+
+        assertThat(api.describe(REGION, "no-such-db")).isEmpty();
+
+        rds.server().verify(0, describePendingRequested());
+        // It was looked for as an instance, then as a cluster (both through to moto, both not found).
+        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances"))
+                .withFormParam("DBInstanceIdentifier", equalTo("no-such-db")));
+        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBClusters"))
+                .withFormParam("DBClusterIdentifier", equalTo("no-such-db")));
+    }
+}
