@@ -58,11 +58,32 @@ public final class Classifier {
             }
         }
         String eventCategory = a.eventCategory() == null ? "" : a.eventCategory();
+        if (a.origin() == Origin.RDS_EVENT) {
+            return rdsCategory(eventCategory);
+        }
         return switch (eventCategory) {
             case "issue" -> new Kind(Category.INFORMATION, "障害情報", "event category: issue");
             case "investigation" -> new Kind(Category.INFORMATION, "調査中の事象", "event category: investigation");
             default -> new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
         };
+    }
+
+    /** An RDS event id the table does not know, by its RDS event categories. */
+    private static Kind rdsCategory(String categories) {
+        String rule = "RDS event category: " + categories;
+        if (categories.contains("security patching")) {
+            return new Kind(Category.OS_UPDATE, "システムアップデート", rule);
+        }
+        if (categories.contains("maintenance")) {
+            return new Kind(Category.SYSTEM_REBOOT, "メンテナンス", rule);
+        }
+        if (categories.contains("availability")) {
+            return new Kind(Category.SYSTEM_REBOOT, "停止・再起動", rule);
+        }
+        if (!categories.isBlank()) {
+            return new Kind(Category.INFORMATION, "お知らせ", rule);
+        }
+        return new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
     }
 
     private static String titleFor(WordRule words, String text) {

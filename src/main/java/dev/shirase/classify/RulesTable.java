@@ -136,7 +136,9 @@ public final class RulesTable {
     public static final List<WordRule> WORDS = List.of(
             WordRule.strong(END_OF_SUPPORT,
                     "end[ -]of[ -](standard )?support|end[ -]of[ -]life|\\bextended support\\b|no longer (be )?supported"
-                            + "|will be deprecated|is deprecated|deprecation date", "標準サポート終了"),
+                            + "|\\bend(ing)? (standard )?support\\b|will be deprecated|is deprecated"
+                            // "deprecation", but not the "version deprecation policy" boilerplate of many notices
+                            + "|\\bdeprecation\\b(?! policy)", "標準サポート終了"),
             WordRule.strong(HARDWARE_RETIREMENT,
                     "\\bretire(d|ment)?\\b|degraded hardware|hardware degradation", "リタイア"),
             WordRule.strong(OS_UPDATE,

@@ -33,6 +33,8 @@ class ClassifierTest {
     @CsvSource(delimiter = '|', value = {
             "END_OF_SUPPORT      | Version 3 reaches end of standard support on March 1, 2027.",
             "END_OF_SUPPORT      | Runtime nodejs18.x will be deprecated soon.",
+            "END_OF_SUPPORT      | We are ending support for Node.js 18 in AWS Lambda.",
+            "END_OF_SUPPORT      | This is a runtime deprecation notice.",
             "HARDWARE_RETIREMENT | Your instance is scheduled for retirement because of degraded hardware.",
             "OS_UPDATE           | A new operating system update is available for your nodes.",
             "SYSTEM_REBOOT       | We will rotate the certificate authority used by your endpoints.",
@@ -160,6 +162,27 @@ class ClassifierTest {
         assertThat(unknown.stage()).isEqualTo(Stage.COMPLETED);
         assertThat(unknown.category()).isEqualTo(Category.OS_UPDATE);
         assertThat(unknown.obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
+    void deprecationPolicyBoilerplateIsNotAnEndOfSupport() {
+        assertThat(unknownCode("accountNotification",
+                "A new feature is available. See the version deprecation policy in the FAQs.").category())
+                .isEqualTo(Category.UNCLASSIFIED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "security patching | OS_UPDATE",
+            "maintenance       | SYSTEM_REBOOT",
+            "availability      | SYSTEM_REBOOT",
+            "notification      | INFORMATION",
+    })
+    void anRdsEventIdTheTableDoesNotKnowIsClassifiedByItsRdsCategory(String rdsCategory, Category expected) {
+        Notice n = classify(Events.rds("RDS-EVENT-0999", "Something about the DB instance.", rdsCategory));
+
+        assertThat(n.category()).isEqualTo(expected);
+        assertThat(n.rule()).isEqualTo("RDS event category: " + rdsCategory);
     }
 
     @Test

@@ -103,7 +103,7 @@ class ScanHandlerEndToEndTest {
     }
 
     private static byte[] scheduleAt(String time) throws Exception {
-        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan-schedule.json"));
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan/scheduled-scan.json"));
         event.put("time", time);
         return MAPPER.writeValueAsBytes(event);
     }
@@ -118,7 +118,7 @@ class ScanHandlerEndToEndTest {
 
     @Test
     void onTheDigestDayTheReminderAndTheWeeklyDigestReachTheTopicInJapanese() throws Exception {
-        JsonNode result = invoke(env(), Events.sample("scan-schedule.json"));
+        JsonNode result = invoke(env(), Events.sample("scan/scheduled-scan.json"));
 
         assertThat(result.get("now").asText()).isEqualTo("2026-11-30T00:00:00Z");
         assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
@@ -179,7 +179,7 @@ class ScanHandlerEndToEndTest {
     void whenNoRegionCanBeScannedTheInvocationFailsAndNothingIsSent() {
         rds.server().stubFor(describePending().atPriority(1).willReturn(RdsQueryStub.accessDenied()));
 
-        assertThatThrownBy(() -> invoke(env(), Events.sample("scan-schedule.json")))
+        assertThatThrownBy(() -> invoke(env(), Events.sample("scan/scheduled-scan.json")))
                 .isInstanceOf(ScanHandler.ScanFailedException.class)
                 .hasMessageContaining("ap-northeast-1")
                 .hasMessageContaining("not authorized to perform: rds:DescribePendingMaintenanceActions");

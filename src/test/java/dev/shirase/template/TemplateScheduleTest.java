@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** events/scan-schedule.json is what ScanFunction's schedule delivers: its Input with every placeholder filled in. */
+/** events/scan/scheduled-scan.json is what ScanFunction's schedule delivers: its Input with every placeholder filled in. */
 class TemplateScheduleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode schedule = SamTemplate.load().events("ScanFunction", "ScheduleV2").get("DailyScan");
@@ -22,7 +22,7 @@ class TemplateScheduleTest {
 
     @Test
     void sampleEventIsTheScheduleInputFilledIn() throws IOException {
-        JsonNode sample = JSON.readTree(SamTemplate.PROJECT.resolve("events/scan-schedule.json").toFile());
+        JsonNode sample = JSON.readTree(SamTemplate.PROJECT.resolve("events/scan/scheduled-scan.json").toFile());
         JsonNode parameters = SamTemplate.load().parameters();
         // Scheduler's context keywords, then what !Sub fills in at deploy time: pseudo parameters, the region list
         // (the stack's region when ScanRegions is empty, as by default) and the scan parameters' defaults.

@@ -27,12 +27,10 @@ public final class Events {
         }
     }
 
-    /** Every EventBridge sample in events/ (the scheduled scan event is not one the notifier receives). */
+    /** Every EventBridge sample for NotifyFunction: the files directly in events/ (ScanFunction's are in events/scan/). */
     public static List<Path> notifierSamples() {
         try (Stream<Path> files = Files.list(SAMPLES)) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().startsWith("scan-"))
-                    .sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
