@@ -118,7 +118,7 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            return new PendingPreview(format, out).run(new PendingPreview.Files3(pending, instances, clusters), now,
+            return new PendingPreview(format, out).run(new PendingPreview.SavedOutput(pending, instances, clusters), now,
                     settings);
         }
         if (instances != null || clusters != null) {

@@ -55,7 +55,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         Outcome outcome = pipeline.process(input.readAllBytes());
         if (outcome.deliveredNowhere()) {
             // Fail the invocation: Lambda retries it, then hands it to the on-failure destination.
-            throw new NoticeNotDeliveredException("no channel accepted the notice: " + outcome.failures());
+            throw new NoticeNotDeliveredException("no channel accepted the notice: " + outcome.dispatch().failures());
         }
         output.write(MAPPER.writeValueAsBytes(summary(outcome)));
     }
@@ -70,8 +70,8 @@ public final class NotifyHandler implements RequestStreamHandler {
         result.put("stage", n.stage().name());
         result.put("deadline", n.deadline() == null ? null : Jst.iso(n.deadline().at()));
         result.put("subject", outcome.notice().subject());
-        result.set("delivered", MAPPER.valueToTree(outcome.delivered()));
-        result.set("failures", MAPPER.valueToTree(outcome.failures()));
+        result.set("delivered", MAPPER.valueToTree(outcome.dispatch().delivered()));
+        result.set("failures", MAPPER.valueToTree(outcome.dispatch().failures()));
         return result;
     }
 

@@ -29,7 +29,8 @@ import java.util.Optional;
 final class PendingPreview {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Files3(String pending, String instances, String clusters) {
+    /** The saved CLI output files; instances and clusters may be null. */
+    record SavedOutput(String pending, String instances, String clusters) {
     }
 
     private final Preview.Format format;
@@ -41,7 +42,7 @@ final class PendingPreview {
     }
 
     /** Exit status: 0, or 1 when a file could not be read. */
-    int run(Files3 files, Instant now, ScanSettings settings) {
+    int run(SavedOutput files, Instant now, ScanSettings settings) {
         List<Notice> notices;
         try {
             JsonNode pending = read(files.pending());

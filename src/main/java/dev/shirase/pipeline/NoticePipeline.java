@@ -48,7 +48,7 @@ public final class NoticePipeline {
     public Outcome process(byte[] input) {
         RenderedNotice rendered = render(input);
         Dispatch dispatch = Dispatch.send(rendered, channels, log, fields(rendered.notice(), Map.of()));
-        Outcome outcome = new Outcome(rendered, dispatch.delivered(), dispatch.failures());
+        Outcome outcome = new Outcome(rendered, dispatch);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("outcome", outcome.deliveredNowhere() ? "failed"
                 : dispatch.failures().isEmpty() ? "delivered" : "partly delivered");

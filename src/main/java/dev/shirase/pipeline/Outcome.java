@@ -1,24 +1,18 @@
 package dev.shirase.pipeline;
 
+import dev.shirase.deliver.Dispatch;
 import dev.shirase.render.RenderedNotice;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What became of one input.
  *
- * @param notice    the notice as rendered
- * @param delivered the channels that accepted it
- * @param failures  the channels that did not, with why
+ * @param notice   the notice as rendered
+ * @param dispatch which channels took it, and why the others did not
  */
-public record Outcome(RenderedNotice notice, List<String> delivered, Map<String, String> failures) {
-    public Outcome {
-        delivered = List.copyOf(delivered);
-        failures = Map.copyOf(failures);
-    }
+public record Outcome(RenderedNotice notice, Dispatch dispatch) {
 
     /** No channel took the notice: the invocation must fail so that Lambda retries it. */
     public boolean deliveredNowhere() {
-        return delivered.isEmpty();
+        return dispatch.deliveredNowhere();
     }
 }

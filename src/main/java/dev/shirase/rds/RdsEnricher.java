@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,7 @@ public final class RdsEnricher implements Enricher {
                 .flatMap(db -> db.pendingActions().stream().map(action -> pendingNotices.of(db, action)))
                 .filter(pending -> pending.category() == notice.category() && pending.obligation() == Obligation.REQUIRED)
                 .map(Notice::deadline)
-                .filter(d -> d != null)
+                .filter(Objects::nonNull)
                 .min(Comparator.comparing(Deadline::at));
         if (earliest.isEmpty() || notice.deadline() != null) {
             return notice;
