@@ -68,7 +68,7 @@ public final class Classifier {
         };
     }
 
-    /** An RDS event id the table does not know, by its RDS event categories. */
+    /** An RDS event id the table does not know (or an old payload without one), by its RDS event categories. */
     private static Kind rdsCategory(String categories) {
         String rule = "RDS event category: " + categories;
         if (categories.contains("security patching")) {
@@ -80,10 +80,16 @@ public final class Classifier {
         if (categories.contains("availability")) {
             return new Kind(Category.SYSTEM_REBOOT, "停止・再起動", rule);
         }
-        if (!categories.isBlank()) {
-            return new Kind(Category.INFORMATION, "お知らせ", rule);
+        if (categories.isBlank()) {
+            return new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
         }
-        return new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
+        return new Kind(Category.INFORMATION, switch (categories) {
+            case "failover" -> "フェイルオーバー";
+            case "backup" -> "バックアップ";
+            case "notification" -> "お知らせ";
+            case "configuration change" -> "設定の変更";
+            default -> "RDS イベント (" + categories + ")";
+        }, rule);
     }
 
     private static String titleFor(WordRule words, String text) {
@@ -95,6 +101,10 @@ public final class Classifier {
 
     private static Stage stage(Announcement a, Optional<Rule> rule, String text) {
         if ("closed".equals(a.status())) {
+            return Stage.COMPLETED;
+        }
+        // Public issue events are often updated to "[RESOLVED] ..." before their status changes.
+        if ("issue".equals(a.eventCategory()) && a.description().startsWith("[RESOLVED]")) {
             return Stage.COMPLETED;
         }
         if (rule.isPresent()) {
@@ -125,6 +135,10 @@ public final class Classifier {
         }
         if (RulesTable.REQUIRED_WORDS.matcher(text).find() || "scheduledChange".equals(a.eventCategory())) {
             return Obligation.REQUIRED;
+        }
+        // An issue that names the account's own resources (a degraded drive) needs a look; a public one does not.
+        if ("issue".equals(a.eventCategory()) && !a.resources().isEmpty()) {
+            return Obligation.OPTIONAL;
         }
         return category == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /** The moment that matters: a scheduled start, an automatic-apply date, or a date the English text states. */
 final class Deadlines {
     private static final Pattern AUTOMATIC = Pattern.compile("automatic");
-    private static final Pattern SUPPORT = Pattern.compile("support|end of life|end-of-life");
+    /** End of support, but not a third party's ("the PostgreSQL community will discontinue support ..."). */
+    private static final Pattern SUPPORT = Pattern.compile("^(?!.*\\bcommunity\\b).*(support|end of life|end-of-life)");
     private static final Pattern ACT_BY = Pattern.compile("\\b(before|by|until|no later than|prior to|deadline)\\b");
     private static final Pattern WILL_ACT = Pattern.compile(
             "\\b(beginning|starting|on or after|from)\\b.*\\bwill\\b|\\bwill\\b.*\\b(upgrade|update|apply|reboot|restart|retire|stop|terminate|replace|patch)");
@@ -57,6 +58,7 @@ final class Deadlines {
         List<StatedDate> dates = TextDates.find(a.description()).stream()
                 .filter(d -> !d.at().isBefore(earliestUseful)).toList();
         return earliest(dates, sentence(AUTOMATIC), Deadline.Kind.AUTO_APPLY_FROM)
+                .or(() -> earliest(dates, sentence(RulesTable.AWS_WILL_ACT), Deadline.Kind.SCHEDULED_START))
                 .or(() -> category == Category.END_OF_SUPPORT
                         ? earliest(dates, sentence(SUPPORT), Deadline.Kind.END_OF_SUPPORT) : Optional.empty())
                 .or(() -> earliest(dates, sentence(ACT_BY), Deadline.Kind.ACT_BY))

@@ -146,18 +146,32 @@ public final class RulesTable {
             WordRule.strong(SYSTEM_REBOOT,
                     "certificate authority|\\bca certificate|certificate rotation|rotate (the |your )?(ssl/tls |server )?certificate",
                     "サーバー証明書の更新"),
+            // "security" alone is boilerplate in many notices ("enhance security, performance and stability").
             WordRule.strong(SECURITY_PATCH,
-                    "\\bsecurity\\b|\\bcve-\\d{4}-\\d+|vulnerabilit|\\bpatch(es|ed|ing)?\\b", "セキュリティパッチ"),
+                    "\\bsecurity (patch|fix|update|upgrade|improvement|issue|vulnerabilit|bulletin|enhancement|risk)"
+                            + "|\\b(important|critical) security\\b|\\bcve-\\d{4}-\\d+|vulnerabilit",
+                    "セキュリティパッチ"),
+            // An Auto Minor Version Upgrade campaign talks of "patch ordering" and "patch times": an engine upgrade.
+            WordRule.strong(ENGINE_UPGRADE, "auto minor version upgrade", "マイナーバージョンの自動アップグレード"),
+            WordRule.strong(SECURITY_PATCH, "\\bpatch(es|ed|ing)?\\b", "セキュリティパッチ"),
             WordRule.weak(ENGINE_UPGRADE,
-                    "\\b(minor|major) (engine )?version\\b|\\bengine version\\b|\\bversion upgrade\\b", "エンジンバージョンのアップグレード"),
+                    "\\b(minor|major) (engine )?version\\b|\\bengine version\\b|\\bversion upgrade\\b",
+                    "エンジンバージョンのアップグレード"),
             WordRule.weak(SYSTEM_REBOOT, "\\breboot|\\brestart", "再起動"),
             WordRule.weak(SYSTEM_REBOOT, "\\bmaintenance\\b", "メンテナンス"));
 
-    /** Words that say AWS will act by itself, making a notice required. */
-    static final Pattern REQUIRED_WORDS = Pattern.compile(
-            "we will automatically|will (be )?automatically|automatically (upgrade|update|appl|patch|reboot|restart|migrat|enrol)"
-                    + "|\\bmandatory\\b|\\baction (is )?required\\b|\\brequired (upgrade|update|maintenance|action)"
-                    + "|\\bmust (upgrade|update|apply|take action|migrate)|scheduled to be (upgraded|updated|patched|applied)");
+    /** "RDS will upgrade ...", "Amazon EKS will update ...": AWS names itself as the one who acts. */
+    static final Pattern AWS_WILL_ACT = Pattern.compile(
+            "\\b(we|aws|rds|amazon [\\w-]+|eks|ecs|lambda|elasticache) will (automatically )?(upgrade|update|apply|patch"
+                    + "|reboot|restart|replace|stop|retire|migrate|enrol)"
+                    + "|will be (performed|applied|upgraded|updated|patched|rebooted|restarted|replaced) automatically"
+                    + "|will (be )?automatically|automatically (upgrade|update|appl|patch|reboot|restart|migrat|enrol)");
+
+    /** Words that make a notice required: AWS will act by itself, or the reader must. */
+    static final Pattern REQUIRED_WORDS = Pattern.compile(AWS_WILL_ACT.pattern()
+            + "|\\bmandatory\\b|\\baction (is )?required\\b|\\brequires? (your )?action\\b"
+            + "|\\brequired (upgrade|update|maintenance|action)|\\bmust (upgrade|update|apply|take action|migrate|be updated)"
+            + "|scheduled to be (upgraded|updated|patched|applied)");
 
     /** Words in an RDS message of an unknown id that say something finished. */
     static final Pattern COMPLETED_WORDS = Pattern.compile(

@@ -29,9 +29,17 @@ public final class Jst {
     /** {@code 12/5(土)}, with the year in front when it is not the year of {@code now}. */
     public static String shortDate(Instant instant, Instant now) {
         ZonedDateTime t = instant.atZone(ZONE);
-        String date = String.format(Locale.ROOT, "%d/%d(%s)", t.getMonthValue(), t.getDayOfMonth(),
-                weekday(t.getDayOfWeek()));
-        return t.getYear() == now.atZone(ZONE).getYear() ? date : t.getYear() + "/" + date;
+        return t.getYear() == now.atZone(ZONE).getYear() ? monthDay(t) : t.getYear() + "/" + monthDay(t);
+    }
+
+    /** {@code 2026/12/5(土)} */
+    public static String shortDateWithYear(Instant instant) {
+        ZonedDateTime t = instant.atZone(ZONE);
+        return t.getYear() + "/" + monthDay(t);
+    }
+
+    private static String monthDay(ZonedDateTime t) {
+        return String.format(Locale.ROOT, "%d/%d(%s)", t.getMonthValue(), t.getDayOfMonth(), weekday(t.getDayOfWeek()));
     }
 
     /** {@code 12/5(土) 03:00} */

@@ -1,6 +1,7 @@
 package dev.shirase.render;
 
 import dev.shirase.notice.Announcement;
+import dev.shirase.notice.Category;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Origin;
@@ -18,7 +19,7 @@ final class Guidance {
         String service = a.service() == null ? "" : a.service();
         String code = a.code() == null ? "" : a.code();
         if (notice.stage() == Stage.COMPLETED) {
-            return "作業は終わっています。";
+            return notice.category() == Category.INFORMATION ? "影響の有無は原文を確認してください。" : "作業は終わっています。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
             return "作業中は対象リソースに接続できない、または性能が落ちる場合があります。";

@@ -107,6 +107,10 @@ public record NoticeContent(
     }
 
     private static String titleWithStage(Notice notice) {
+        // "お知らせ完了" says nothing: only a change that is carried out starts and finishes.
+        if (notice.category() == Category.INFORMATION || notice.category() == Category.UNCLASSIFIED) {
+            return notice.title();
+        }
         return switch (notice.stage()) {
             case ANNOUNCED -> notice.title();
             case IN_PROGRESS -> notice.title() + "開始";
@@ -118,6 +122,10 @@ public record NoticeContent(
         Deadline d = notice.deadline();
         if (d == null) {
             return null;
+        }
+        if (Jst.daysBetween(now, d.at()) < 0) {
+            // AWS repeats reminders for resources still pending after the date; say so, with the year.
+            return Jst.shortDateWithYear(d.at()) + " 期限経過";
         }
         return switch (d.kind()) {
             case SCHEDULED_START -> Jst.shortDateTime(d.at(), now) + " 予定";
@@ -182,7 +190,9 @@ public record NoticeContent(
         }
         Deadline d = notice.deadline();
         return kind + " / " + notice.obligation().japanese() + "。" + switch (notice.obligation()) {
-            case REQUIRED -> d != null && d.kind() != Deadline.Kind.ACT_BY
+            case REQUIRED -> notice.category() == Category.END_OF_SUPPORT
+                    ? "期日に標準サポートが終了します。それまでに対応が必要です。"
+                    : d != null && d.kind() != Deadline.Kind.ACT_BY
                     ? "対応しなくても、期日に AWS が実施します。"
                     : "AWS が対応を求めています。";
             case OPTIONAL -> d != null

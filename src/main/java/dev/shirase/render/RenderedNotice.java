@@ -1,7 +1,9 @@
 package dev.shirase.render;
 
+import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Notice;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A notice in every form a channel needs.
@@ -19,9 +21,16 @@ public record RenderedNotice(Notice notice, NoticeContent content, String subjec
     /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
     public static RenderedNotice of(Notice notice, Instant now) {
         NoticeContent content = NoticeContent.of(notice, now);
-        String subject = Subject.of(content, notice.announcement().resourceIds());
+        String subject = Subject.of(content, subjectResources(notice));
         return new RenderedNotice(notice, content, subject, PlainText.render(content), HtmlEmail.render(content, subject),
                 ChatNotification.render(notice, content, subject));
+    }
+
+    /** The subject names what is still to be done: resources already resolved are left to the body. */
+    private static List<String> subjectResources(Notice notice) {
+        List<String> open = notice.announcement().resources().stream()
+                .filter(r -> !"RESOLVED".equals(r.status())).map(AffectedResource::id).toList();
+        return open.isEmpty() ? notice.announcement().resourceIds() : open;
     }
 
     @Override

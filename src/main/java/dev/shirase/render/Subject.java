@@ -48,10 +48,19 @@ public final class Subject {
             forms.add("");
             return forms;
         }
-        String first = clean(ids.get(0));
+        String first = clean(shortName(ids.get(0)));
         forms.add(ids.size() == 1 ? first : first + " ほか" + (ids.size() - 1) + "件");
         forms.add(ids.size() + "件");
         return forms;
+    }
+
+    /** An ARN is named by its last part ({@code ...:instance/i-0abc} is {@code i-0abc}); the body keeps it whole. */
+    static String shortName(String id) {
+        if (!id.startsWith("arn:")) {
+            return id;
+        }
+        int cut = Math.max(id.lastIndexOf('/'), id.lastIndexOf(':'));
+        return cut < id.length() - 1 ? id.substring(cut + 1) : id;
     }
 
     private static String join(String prefix, String service, String title, String resources, String deadline) {

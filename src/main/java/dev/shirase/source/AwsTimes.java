@@ -33,7 +33,8 @@ public final class AwsTimes {
             // fall through
         }
         try {
-            String withoutWeekday = trimmed.replaceFirst("^[A-Za-z]{3,9},\\s*", "");
+            // Seen in the wild: no comma after the weekday, spaces around the colons ("Thu 15 Dec 2022 23: 25: 00 GMT").
+            String withoutWeekday = trimmed.replaceFirst("^[A-Za-z]{3,9},?\\s+(?=\\d)", "").replaceAll("\\s*:\\s*", ":");
             return ZonedDateTime.parse(withoutWeekday, RFC_1123_WITHOUT_WEEKDAY).toInstant();
         } catch (DateTimeParseException unreadable) {
             return null;

@@ -17,9 +17,11 @@ final class HealthEventReader {
 
     static Announcement read(JsonNode root, JsonNode detail, String raw) {
         String code = Json.text(detail, "eventTypeCode");
-        String eventArn = Json.text(detail, "eventArn");
+        // Hand-made test messages copy the Health API's names (arn, region) rather than the event's.
+        String eventArn = firstNonNull(Json.text(detail, "eventArn"), Json.text(detail, "arn"));
         String service = serviceOf(Json.text(detail, "service"), code, eventArn);
-        String region = firstNonNull(Json.text(detail, "eventRegion"), Json.text(root, "region"));
+        String region = firstNonNull(firstNonNull(Json.text(detail, "eventRegion"), Json.text(detail, "region")),
+                Json.text(root, "region"));
         String account = firstNonNull(Json.text(detail, "affectedAccount"), Json.text(root, "account"));
         Schedule schedule = Schedule.of(
                 AwsTimes.parse(Json.text(detail, "startTime")),

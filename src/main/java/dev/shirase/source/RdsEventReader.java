@@ -46,7 +46,8 @@ final class RdsEventReader {
                 null,
                 Json.map(detail, "Tags"),
                 raw,
-                code == null ? "Amazon RDS event without an EventID" : null);
+                // Payloads from before about 2021 carry no EventID; they are classified by category and message.
+                null);
     }
 
     private static String eventId(String text) {

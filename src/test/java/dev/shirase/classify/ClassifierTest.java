@@ -69,7 +69,9 @@ class ClassifierTest {
     @Test
     void withNoWordsTheHealthEventCategoryDecides() {
         assertThat(unknownCode("issue", "Increased error rates.").category()).isEqualTo(Category.INFORMATION);
-        assertThat(unknownCode("issue", "Increased error rates.").obligation()).isEqualTo(Obligation.INFORMATION);
+        ObjectNode publicIssue = Events.health("AWS_NEWSERVICE_SOMETHING_HAPPENS", "issue", "Increased error rates.");
+        ((ObjectNode) publicIssue.get("detail")).putArray("affectedEntities");
+        assertThat(classify(publicIssue).obligation()).isEqualTo(Obligation.INFORMATION);
         assertThat(unknownCode("investigation", "We are looking into it.").category()).isEqualTo(Category.INFORMATION);
 
         Notice scheduled = unknownCode("scheduledChange", "Something new is coming to your account.");
@@ -162,6 +164,62 @@ class ClassifierTest {
         assertThat(unknown.stage()).isEqualTo(Stage.COMPLETED);
         assertThat(unknown.category()).isEqualTo(Category.OS_UPDATE);
         assertThat(unknown.obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
+    void securityAsBoilerplateDoesNotMakeASecurityPatch() {
+        Notice campaign = classify(Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
+                "AWS is managing a campaign to upgrade resources opted into the Auto Minor Version Upgrade feature. "
+                        + "This upgrade will enhance security, performance, and stability. Review the patch ordering "
+                        + "in the console. The upgrades will be performed automatically in your maintenance window."));
+
+        assertThat(campaign.category()).isEqualTo(Category.ENGINE_UPGRADE);
+        assertThat(campaign.obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(unknownCode("accountNotification", "This release will enhance security, performance and stability.")
+                .category()).isEqualTo(Category.UNCLASSIFIED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "RDS will upgrade your instances between February 16, 2021 and March 16, 2021.",
+            "Amazon EKS will update the control plane of your clusters.",
+            "This notice requires action on your part before the certificate expires.",
+            "Your clients must be updated to trust the new certificate authority.",
+    })
+    void wordsThatSayAwsOrTheReaderMustActMakeItRequired(String description) {
+        assertThat(classify(Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification", description))
+                .obligation()).isEqualTo(Obligation.REQUIRED);
+    }
+
+    @Test
+    void anIssueThatNamesTheAccountsResourcesNeedsALook() {
+        Notice own = classify(Events.health("AWS_EC2_INSTANCE_STORE_DRIVE_PERFORMANCE_DEGRADED", "issue",
+                "The instance store drive of your instance shows degraded performance."));
+        ObjectNode publicIssue = Events.health("AWS_EC2_OPERATIONAL_ISSUE", "issue", "Increased API error rates.");
+        ((ObjectNode) publicIssue.get("detail")).putArray("affectedEntities");
+
+        assertThat(own.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(classify(publicIssue).obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
+    void aResolvedIssueIsACompletionNotice() {
+        assertThat(classify(Events.health("AWS_EC2_OPERATIONAL_ISSUE", "issue",
+                "[RESOLVED] Increased API error rates. Between 1:00 and 2:00 PM PDT we saw errors.")).stage())
+                .isEqualTo(Stage.COMPLETED);
+    }
+
+    @Test
+    void anOldRdsEventWithoutAnEventIdIsReadAndClassifiedByItsCategory() {
+        ObjectNode old = Events.rds("RDS-EVENT-0002", "Finished DB Instance backup", "backup");
+        ((ObjectNode) old.get("detail")).remove("EventID");
+
+        Notice n = classify(old);
+
+        assertThat(n.announcement().readError()).isNull();
+        assertThat(n.category()).isEqualTo(Category.INFORMATION);
+        assertThat(n.title()).isEqualTo("バックアップ");
+        assertThat(n.stage()).isEqualTo(Stage.COMPLETED);
     }
 
     @Test

@@ -52,6 +52,15 @@ class DeadlinesTest {
     }
 
     @Test
+    void theDateAwsActsOnWinsOverAThirdPartysEndOfSupport() {
+        ObjectNode event = Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
+                "The PostgreSQL community will discontinue support for version 9.5 on February 11, 2027. "
+                        + "RDS will upgrade your database instances between February 16, 2027 and March 16, 2027.");
+
+        assertThat(deadline(event)).isEqualTo(new Deadline(Instant.parse("2027-02-16T00:00:00Z"), Deadline.Kind.SCHEDULED_START));
+    }
+
+    @Test
     void datesBeforeTheEventAreHistoryNotDeadlines() {
         ObjectNode event = Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
                 "On July 1, 2026 we announced an operating system update. We will automatically update instances "

@@ -61,4 +61,26 @@ class SubjectTest {
         assertThat(subject).doesNotContain("\n", "\r", "\u0007", "\u2028");
         assertThat(subject).contains("i-1 Bcc: someone@example.com x");
     }
+
+    @Test
+    void namesArnsByTheirLastPartAndLeavesResolvedResourcesToTheBody() {
+        ObjectNode event = Events.health("AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", "scheduledChange", "Runtime ends.");
+        ArrayNode entities = ((ObjectNode) event.get("detail")).putArray("affectedEntities");
+        entities.addObject().put("entityValue", "arn:aws:lambda:us-east-1:123456789012:function:done").put("status", "RESOLVED");
+        entities.addObject().put("entityValue", "arn:aws:lambda:us-east-1:123456789012:function:orders").put("status", "PENDING");
+        entities.addObject().put("entityValue", "arn:aws:lambda:us-east-1:123456789012:function:billing").put("status", "PENDING");
+
+        RenderedNotice rendered = RenderingFixtures.rendered(event);
+
+        assertThat(rendered.subject()).contains(" orders ほか1件 ");
+        assertThat(rendered.text()).contains("function:done (解決済み)");
+    }
+
+    @Test
+    void saysWhenTheDeadlineHasPassed() {
+        ObjectNode event = Events.health("AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED", "scheduledChange", "Reboot.");
+        ((ObjectNode) event.get("detail")).put("startTime", "Mon, 2 Nov 2026 18:00:00 GMT");
+
+        assertThat(subject(event)).endsWith(" 2026/11/3(火) 期限経過");
+    }
 }

@@ -16,6 +16,8 @@ class AwsTimesTest {
             // a weekday that disagrees with the date is tolerated, the date wins
             "Mon, 3 Jun 2022 05:01:10 GMT  | 2022-06-03T05:01:10Z",
             "2026-11-20T03:12:45.123Z      | 2026-11-20T03:12:45.123Z",
+            // seen in a real payload: no comma after the weekday, spaces around the colons
+            "Thu 15 Dec 2022 23: 25: 00 GMT | 2022-12-15T23:25:00Z",
             "2026-11-20T12:12:45+09:00     | 2026-11-20T03:12:45Z",
     })
     void readsTheFormatsAwsUses(String text, String expected) {

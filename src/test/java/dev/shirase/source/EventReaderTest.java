@@ -189,4 +189,15 @@ class EventReaderTest {
         assertThat(a.origin()).isEqualTo(Origin.UNRECOGNIZED);
         assertThat(a.raw()).startsWith("{\"caf");
     }
+
+    @Test
+    void readsHandMadeMessagesThatUseTheHealthApiNames() {
+        Announcement a = read("""
+                {"source":"aws.health","detail-type":"AWS Health Event","region":"ap-southeast-2","detail":{
+                  "arn":"arn:aws:health:us-west-2::event/KAFKA/AWS_KAFKA_SECURITY_PATCHING_EVENT/x",
+                  "region":"us-west-2","service":"KAFKA","eventTypeCode":"AWS_KAFKA_SECURITY_PATCHING_EVENT"}}""");
+
+        assertThat(a.eventArn()).startsWith("arn:aws:health:us-west-2::event/KAFKA/");
+        assertThat(a.region()).isEqualTo("us-west-2");
+    }
 }
