@@ -34,6 +34,10 @@ final class Guidance {
                             + "フェイルオーバーするため、影響はおおむね 60〜120 秒です。" + multiAzNote(notice)
                     : "更新中は、一時的にサービスが利用できなくなる場合があります。";
             case SYSTEM_REBOOT -> {
+                if (notice.title().contains("証明書")) {
+                    yield "新しい CA 証明書を信頼していないクライアントは、TLS 接続に失敗するようになります。"
+                            + "ローテーションの適用時には DB が再起動し、数分間接続できません。";
+                }
                 if ("EC2".equals(service) && code.contains("REBOOT")) {
                     yield "対象のインスタンスが再起動され、その間 (通常は数分) 利用できません。";
                 }
@@ -91,7 +95,12 @@ final class Guidance {
                 }
             }
             case SYSTEM_REBOOT -> {
-                if ("EC2".equals(service)) {
+                if (notice.title().contains("証明書")) {
+                    // A certificate rotation fails TLS connections of clients that do not trust the new CA.
+                    steps.add("TLS で接続するクライアントが新しい CA 証明書を信頼しているか (信頼ストア、接続文字列の証明書) を、"
+                            + "期限より前に確認・更新してください。");
+                    steps.add("ローテーションには DB の再起動が伴います。業務影響の少ない時間帯に自分で適用してください。");
+                } else if ("EC2".equals(service)) {
                     steps.add("予定日時を EC2 コンソールの「スケジュールされたイベント」で確認してください。");
                     steps.add("インスタンス再起動のイベントは、予定より前に自分で再起動すると前倒しで完了できます。"
                             + "日時を変更できるイベントもあります。");

@@ -90,4 +90,11 @@ class PlainTextTest {
         assertThat(text).contains("■ 受信した内容\n{\"junk\":\"zzz").contains("文字を省略しました");
         assertThat(text).contains("■ 読み取れなかった理由\nnot valid JSON");
     }
+
+    @Test
+    void aCertificateRotationTellsTheReaderToUpdateTheClientsTrust() {
+        String text = RenderingFixtures.rendered(Events.sample("rds-event-0501-certificate-rotation-pending.json")).text();
+
+        assertThat(text).contains("TLS 接続に失敗").contains("信頼ストア").doesNotContain("スケジュールされたイベント");
+    }
 }
