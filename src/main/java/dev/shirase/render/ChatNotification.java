@@ -78,7 +78,15 @@ public final class ChatNotification {
         d.append("\n*日時*\n");
         c.dateLines().forEach(line -> d.append(line).append('\n'));
         d.append("\n*影響*\n").append(c.impact());
-        String text = d.toString();
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return shorten(d.toString());
+    }
+
+    /** A chat description within {@link #MAX_DESCRIPTION} characters, marked where it was cut. */
+    static String shorten(String text) {
+        if (text.length() <= MAX_DESCRIPTION) {
+            return text;
+        }
+        int end = MAX_DESCRIPTION - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + "…";
     }
 }

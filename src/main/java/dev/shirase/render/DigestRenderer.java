@@ -266,10 +266,7 @@ public final class DigestRenderer {
 
     private static String html(String subject, Layout layout) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
-                .append(HtmlEmail.escape(subject)).append("</title>\n</head>\n")
-                .append("<body style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
-                        + "max-width:760px;margin:0 auto;padding:16px\">\n")
+        HtmlEmail.start(h, subject)
                 .append("<p style=\"font-size:18px;font-weight:bold\">").append(HtmlEmail.escape(subject)).append("</p>\n");
         for (Block b : layout.blocks) {
             h.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ddd;margin-top:24px\">")
@@ -298,8 +295,7 @@ public final class DigestRenderer {
             description.append("\nほか ").append(listed.size() - 10).append("件");
         }
         String text = description.toString();
-        content.put("description", text.length() <= ChatNotification.MAX_DESCRIPTION ? text
-                : text.substring(0, ChatNotification.MAX_DESCRIPTION - 1) + "…");
+        content.put("description", ChatNotification.shorten(text));
         ArrayNode steps = content.putArray("nextSteps");
         steps.add("期日より前の業務影響の少ない時間帯に、自分で適用してください。");
         steps.add("詳細はメールまたは RDS コンソールで確認してください。");

@@ -14,10 +14,7 @@ public final class HtmlEmail {
 
     public static String render(NoticeContent c, String subject) {
         StringBuilder h = new StringBuilder(4096);
-        h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
-                .append(escape(subject)).append("</title>\n</head>\n")
-                .append("<body style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
-                        + "max-width:760px;margin:0 auto;padding:16px\">\n")
+        start(h, subject)
                 .append("<div style=\"border-left:6px solid ").append(colour(c.urgency()))
                 .append(";padding:8px 12px;background:#f7f7f7\">\n")
                 .append("<p style=\"margin:0;font-size:18px;font-weight:bold\">").append(escape(subject)).append("</p>\n")
@@ -61,6 +58,14 @@ public final class HtmlEmail {
         h.append("<p style=\"font-size:12px;color:#666\">").append(lines(String.join("\n", c.identifiers())))
                 .append("</p>\n");
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** The document up to the opening body tag, titled with the subject. */
+    static StringBuilder start(StringBuilder h, String subject) {
+        return h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
+                .append(escape(subject)).append("</title>\n</head>\n")
+                .append("<body style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
+                        + "max-width:760px;margin:0 auto;padding:16px\">\n");
     }
 
     /** Escapes text for both element content and quoted attribute values. */
