@@ -133,8 +133,12 @@ public final class Classifier {
             return a.schedule().autoApplyAfter() != null || a.schedule().forcedApply() != null
                     ? Obligation.REQUIRED : Obligation.OPTIONAL;
         }
-        if (RulesTable.REQUIRED_WORDS.matcher(text).find() || "scheduledChange".equals(a.eventCategory())) {
+        String withoutNoAction = RulesTable.NO_ACTION_WORDS.matcher(text).replaceAll(" ");
+        if (RulesTable.REQUIRED_WORDS.matcher(withoutNoAction).find() || "scheduledChange".equals(a.eventCategory())) {
             return Obligation.REQUIRED;
+        }
+        if (!withoutNoAction.equals(text)) {
+            return Obligation.INFORMATION;
         }
         // An issue that names the account's own resources (a degraded drive) needs a look; a public one does not.
         if ("issue".equals(a.eventCategory()) && !a.resources().isEmpty()) {

@@ -173,6 +173,11 @@ public final class RulesTable {
             + "|\\brequired (upgrade|update|maintenance|action)|\\bmust (upgrade|update|apply|take action|migrate|be updated)"
             + "|scheduled to be (upgraded|updated|patched|applied)");
 
+    /** Words that say nothing is to be done; they also hide the "action is required" inside "no action is required". */
+    static final Pattern NO_ACTION_WORDS = Pattern.compile(
+            "\\bno (further )?action is (required|needed|necessary)|\\bno action (required|needed)"
+                    + "|(do|does) not need to (do anything|take (any )?action)|\\bno (customer )?action\\b");
+
     /** Words in an RDS message of an unknown id that say something finished. */
     static final Pattern COMPLETED_WORDS = Pattern.compile(
             "\\b(finished|completed|complete)\\b|has been (upgraded|patched|applied|restarted|rebooted)");

@@ -192,6 +192,14 @@ class ClassifierTest {
     }
 
     @Test
+    void noActionIsRequiredIsNotRequired() {
+        Notice n = classify(Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
+                "We are adding a new metric for your databases. No action is required on your part."));
+
+        assertThat(n.obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
     void anIssueThatNamesTheAccountsResourcesNeedsALook() {
         Notice own = classify(Events.health("AWS_EC2_INSTANCE_STORE_DRIVE_PERFORMANCE_DEGRADED", "issue",
                 "The instance store drive of your instance shows degraded performance."));
