@@ -49,7 +49,7 @@ public final class RdsApi implements RdsInventory {
     @Override
     public Optional<DatabaseState> describe(String region, String identifier) {
         RdsClient rds = clients.rds(Region.of(region));
-        String name = identifier.startsWith("arn:") ? RdsArn.parse(identifier).name() : identifier;
+        String name = RdsArn.parse(identifier).name();
         DatabaseState found = findInstance(rds, name).or(() -> findCluster(rds, name)).orElse(null);
         if (found == null) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Stage;
 import dev.shirase.pipeline.Enricher;
+import dev.shirase.render.Regions;
 import dev.shirase.scan.PendingNotices;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ public final class RdsEnricher implements Enricher {
     public Notice enrich(Notice notice) {
         Announcement a = notice.announcement();
         if (!"RDS".equals(a.service()) || notice.stage() != Stage.ANNOUNCED || a.resources().isEmpty()
-                || a.region() == null || !a.region().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                || !Regions.isRegionCode(a.region())) {
             return notice;
         }
         List<DatabaseState> found = new ArrayList<>();

@@ -254,7 +254,7 @@ public final class DigestRenderer {
         if (regions.isEmpty()) {
             regions.addAll(d.settings().regions());
         }
-        return regions.stream().filter(Regions::isConsoleRegion)
+        return regions.stream().filter(Regions::isRegionCode)
                 .map(r -> "RDS コンソール (" + Regions.describe(r) + "): https://" + r + ".console.aws.amazon.com/rds/home?region="
                         + r + "#databases:")
                 .collect(Collectors.joining("\n"));

@@ -4,6 +4,7 @@ import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
+import dev.shirase.scan.RdsArn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ final class Links {
             links.add(new Link("AWS Health ダッシュボード", "https://health.aws.amazon.com/health/home#/account/dashboard/scheduled-changes"));
         }
         String region = a.region();
-        if (!Regions.isConsoleRegion(region)) {
+        if (!Regions.isRegionCode(region)) {
             return links;
         }
         String console = "https://" + region + ".console.aws.amazon.com/";
@@ -42,7 +43,7 @@ final class Links {
             if (!resources.isEmpty() && resources.size() <= PER_RESOURCE_LINKS) {
                 for (AffectedResource r : resources) {
                     boolean cluster = clusters.contains(r.id()) || (r.arn() != null && r.arn().contains(":cluster:"));
-                    String id = r.id().startsWith("arn:") ? r.id().substring(r.id().lastIndexOf(':') + 1) : r.id();
+                    String id = RdsArn.parse(r.id()).name();
                     links.add(new Link("RDS コンソール (" + id + ")", console + "rds/home?region=" + region
                             + "#database:id=" + id + ";is-cluster=" + cluster));
                 }

@@ -83,7 +83,7 @@ public record NoticeContent(
                 scope(a),
                 resourceLines(a),
                 resourceNote(a),
-                databaseLines(notice, now),
+                databaseLines(notice),
                 dateLines(notice, now),
                 Guidance.impact(notice),
                 Guidance.steps(notice),
@@ -245,7 +245,7 @@ public record NoticeContent(
         return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
-    private static List<String> databaseLines(Notice notice, Instant now) {
+    private static List<String> databaseLines(Notice notice) {
         List<String> lines = new ArrayList<>();
         for (DatabaseState db : notice.databases()) {
             StringBuilder line = new StringBuilder(db.id()).append(": ");

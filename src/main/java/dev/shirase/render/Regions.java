@@ -60,8 +60,8 @@ public final class Regions {
         return name == null ? region : region + " (" + name + ")";
     }
 
-    /** Whether a console link can be built for this region. */
-    static boolean isConsoleRegion(String region) {
+    /** A region code such as ap-northeast-1 (not "global", not empty): one a console link or an API call can use. */
+    public static boolean isRegionCode(String region) {
         return region != null && region.matches("[a-z]{2}(-[a-z]+)+-\\d");
     }
 }

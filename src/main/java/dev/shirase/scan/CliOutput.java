@@ -5,6 +5,7 @@ import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.source.AwsTimes;
+import dev.shirase.source.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +27,19 @@ public final class CliOutput {
         }
         Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
         for (JsonNode resource : list) {
-            String arn = text(resource, "ResourceIdentifier");
+            String arn = Json.text(resource, "ResourceIdentifier");
             if (arn == null) {
                 continue;
             }
             List<PendingAction> actions = byArn.computeIfAbsent(arn, a -> new ArrayList<>());
             for (JsonNode d : resource.path("PendingMaintenanceActionDetails")) {
                 actions.add(new PendingAction(
-                        text(d, "Action"),
-                        text(d, "Description"),
-                        AwsTimes.parse(text(d, "AutoAppliedAfterDate")),
-                        AwsTimes.parse(text(d, "ForcedApplyDate")),
-                        AwsTimes.parse(text(d, "CurrentApplyDate")),
-                        text(d, "OptInStatus")));
+                        Json.text(d, "Action"),
+                        Json.text(d, "Description"),
+                        AwsTimes.parse(Json.text(d, "AutoAppliedAfterDate")),
+                        AwsTimes.parse(Json.text(d, "ForcedApplyDate")),
+                        AwsTimes.parse(Json.text(d, "CurrentApplyDate")),
+                        Json.text(d, "OptInStatus")));
             }
         }
         return byArn;
@@ -66,20 +67,16 @@ public final class CliOutput {
         for (JsonNode db : list) {
             JsonNode multiAz = db.get("MultiAZ");
             databases.add(new DatabaseState(
-                    text(db, idField),
-                    text(db, arnField),
+                    Json.text(db, idField),
+                    Json.text(db, arnField),
                     cluster,
-                    text(db, "Engine"),
-                    text(db, "EngineVersion"),
+                    Json.text(db, "Engine"),
+                    Json.text(db, "EngineVersion"),
                     multiAz == null || multiAz.isNull() ? null : multiAz.asBoolean(),
-                    MaintenanceWindow.parseOrNull(text(db, "PreferredMaintenanceWindow")),
+                    MaintenanceWindow.parseOrNull(Json.text(db, "PreferredMaintenanceWindow")),
                     List.of()));
         }
         return databases;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.shirase.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shirase.source.Json;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;
@@ -35,9 +36,9 @@ public record ScanSettings(List<String> regions, SortedSet<Integer> reminderDays
      * environment ({@code SHIRASE_SCAN_REGIONS} ..., {@code AWS_REGION}), then the defaults.
      */
     public static ScanSettings of(JsonNode detail, Map<String, String> env) {
-        String regions = first(text(detail, "regions"), env.get(REGIONS), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-        String days = first(text(detail, "reminderDays"), env.get(REMINDER_DAYS), DEFAULT_REMINDER_DAYS);
-        String weekday = first(text(detail, "weeklyDigestDay"), env.get(DIGEST_WEEKDAY), "MONDAY");
+        String regions = first(Json.text(detail, "regions"), env.get(REGIONS), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+        String days = first(Json.text(detail, "reminderDays"), env.get(REMINDER_DAYS), DEFAULT_REMINDER_DAYS);
+        String weekday = first(Json.text(detail, "weeklyDigestDay"), env.get(DIGEST_WEEKDAY), "MONDAY");
         return new ScanSettings(list(regions), days(days), weekday(weekday));
     }
 
@@ -72,10 +73,6 @@ public record ScanSettings(List<String> regions, SortedSet<Integer> reminderDays
                 : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || !value.isValueNode() || value.asText().isBlank() ? null : value.asText();
-    }
 
     private static String first(String... values) {
         for (String v : values) {

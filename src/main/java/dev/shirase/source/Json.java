@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Null-tolerant reads from a Jackson tree: AWS may leave out any field. */
-final class Json {
+/** Null-tolerant reads from a Jackson tree: AWS may leave out any field, and blank is as good as missing. */
+public final class Json {
     private Json() {
     }
 
     /** The text of a field, or null when it is missing, null or empty. Numbers and booleans come back as text. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
