@@ -1,9 +1,16 @@
 package dev.shirase.aws;
 
+import dev.shirase.budget.Budget;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,35 +19,66 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The one place that builds SDK clients, each once, on first use. Region, credentials and HTTP client are set
  * explicitly, so nothing is discovered at run time; {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL}
  * points a client at a local emulator (moto) with the same code that talks to AWS.
+ *
+ * <p>Every client has explicit timeouts, so no call can outlast the invocation: connecting, reading, each attempt and
+ * the whole call are bounded here, and each request made for an invocation is bounded by its {@link Budget} through
+ * {@link #within(Budget)}. Reads retry adaptively (throttling slows the client down); sends retry only when the
+ * request certainly did not reach the service, so a notice is never published twice by a retry.
  */
 public final class AwsClients {
+    /** Establishing a TCP connection to an AWS endpoint takes milliseconds; more means the network is broken. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Waiting for the next bytes of an answer. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** One attempt of a call, retries excluded. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    /** A whole call with its retries, when no budget is given (the command line); invocations pass tighter ones. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Attempts of a read (Describe*, ReceiveMessage): throttling is retried until the budget says stop. */
+    static final int READ_ATTEMPTS = 6;
+    /** Attempts of a send (Publish, SendEmail), retried only when the request never reached the service. */
+    static final int SEND_ATTEMPTS = 3;
+
     private final Map<String, String> env;
     private final Supplier<Region> region;
     private final Supplier<AwsCredentialsProvider> credentials;
     private final Supplier<SdkHttpClient> http;
     private final Supplier<SnsClient> sns;
     private final Supplier<SesV2Client> ses;
+    private final Supplier<SqsClient> sqs;
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
 
     public AwsClients(Map<String, String> env) {
         this.env = Map.copyOf(env);
         this.region = once(this::regionFromEnvironment);
         this.credentials = once(this::credentialsFor);
-        this.http = once(() -> UrlConnectionHttpClient.builder().build());
-        this.sns = once(() -> configure(SnsClient.builder(), "SNS", region.get()).build());
-        this.ses = once(() -> configure(SesV2Client.builder(), "SESV2", region.get()).build());
+        this.http = once(() -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(READ_TIMEOUT)
+                .build());
+        this.sns = once(() -> configure(SnsClient.builder(), "SNS", region.get(), sendRetries()).build());
+        this.ses = once(() -> configure(SesV2Client.builder(), "SESV2", region.get(), sendRetries()).build());
+        this.sqs = once(() -> configure(SqsClient.builder(), "SQS", region.get(), readRetries()).build());
     }
 
     public static AwsClients fromEnvironment() {
@@ -59,18 +97,100 @@ public final class AwsClients {
         return ses.get();
     }
 
+    /** SQS, for reading the failure queue back ({@code shirase replay}). */
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
     /** An RDS client for the region given (the scan covers several), built once per region. */
     public RdsClient rds(Region inRegion) {
-        return rdsByRegion.computeIfAbsent(inRegion, r -> configure(RdsClient.builder(), "RDS", r).build());
+        return rdsByRegion.computeIfAbsent(inRegion, r -> configure(RdsClient.builder(), "RDS", r, readRetries()).build());
     }
 
     public RdsClient rds() {
         return rds(region.get());
     }
 
+    /**
+     * Bounds one request by {@code budget}: the call with its retries ends when the budget does. Fails at once with
+     * {@link BudgetSpentException} when nothing is left, rather than making a call that is bound to time out.
+     */
+    public static Consumer<AwsRequestOverrideConfiguration.Builder> within(Budget budget) {
+        Duration left = budget.remaining();
+        if (left.toMillis() < 1) {
+            throw new BudgetSpentException("no time left in the invocation's budget for this call");
+        }
+        Duration attempt = left.compareTo(ATTEMPT_TIMEOUT) < 0 ? left : ATTEMPT_TIMEOUT;
+        return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(attempt);
+    }
+
+    /** Thrown instead of a call when the budget is spent. */
+    public static final class BudgetSpentException extends RuntimeException {
+        public BudgetSpentException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads are idempotent: the SDK's adaptive strategy (its retryable errors, client-side rate limiting), with
+     * backoffs short enough that a few attempts fit in a scan's share of the budget (at most about 7 s in all).
+     */
+    static RetryStrategy readRetries() {
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                .maxAttempts(READ_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(3)))
+                .build();
+    }
+
+    /**
+     * A send is retried only when AWS certainly did not act on it: throttling (the service refused it) or a connection
+     * that was never made. A timeout, a reset or a 5xx may come after the message went out, so it is not retried: a
+     * channel that failed is reported, a channel that published is never published to twice.
+     */
+    static RetryStrategy sendRetries() {
+        return DefaultRetryStrategy.adaptiveStrategyBuilder()
+                .maxAttempts(SEND_ATTEMPTS)
+                .retryOnException(AwsClients::certainlyNotSent)
+                .treatAsThrottling(AwsClients::isThrottling)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5)))
+                .useClientDefaults(false)
+                .build();
+    }
+
+    static boolean certainlyNotSent(Throwable t) {
+        return isThrottling(t) || neverConnected(t);
+    }
+
+    private static boolean isThrottling(Throwable t) {
+        return t instanceof SdkException e && RetryUtils.isThrottlingException(e);
+    }
+
+    /** Refused, unresolvable or unreachable: the request never left this machine. */
+    static boolean neverConnected(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
+                return true;
+            }
+            // HttpURLConnection reports a connect timeout as a SocketTimeoutException too; only its message tells.
+            if (c instanceof SocketTimeoutException && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
+                    .contains("connect timed out")) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId,
-            Region clientRegion) {
-        builder.region(clientRegion).credentialsProvider(credentials.get()).httpClient(http.get());
+            Region clientRegion, RetryStrategy retries) {
+        builder.region(clientRegion).credentialsProvider(credentials.get()).httpClient(http.get())
+                .overrideConfiguration(o -> o.retryStrategy(retries)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT));
         String endpoint = endpointFor(serviceId);
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));

@@ -17,10 +17,16 @@ public final class ConsoleChannel implements Channel {
     }
 
     @Override
-    public void send(Outgoing notice) {
-        out.println("件名: " + notice.subject());
-        out.println();
-        out.print(notice.text());
-        out.flush();
+    public Delivery prepare(Outgoing notice) {
+        String subject = notice.subject();
+        String text = notice.text();
+        return budget -> {
+            synchronized (out) {
+                out.println("件名: " + subject);
+                out.println();
+                out.print(text);
+                out.flush();
+            }
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.shirase.deliver;
 
+import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
 import dev.shirase.render.Outgoing;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +32,30 @@ public final class SesChannel implements Channel {
     }
 
     @Override
-    public void send(Outgoing notice) {
-        for (List<String> batch : batches()) {
-            try {
-                ses.sendEmail(e -> e
-                        .fromEmailAddress(from)
-                        .destination(d -> d.toAddresses(batch))
-                        .content(c -> c.simple(m -> m
-                                .subject(s -> s.data(notice.subject()).charset(CHARSET))
-                                .body(b -> b
-                                        .text(t -> t.data(notice.text()).charset(CHARSET))
-                                        .html(h -> h.data(notice.html()).charset(CHARSET))))));
-            } catch (SdkException e) {
-                throw new DeliveryException("SES send failed (" + batch.size() + " recipients): " + e.getMessage(), e);
+    public Delivery prepare(Outgoing notice) {
+        String subject = notice.subject();
+        String text = notice.text();
+        String html = notice.html();
+        return budget -> {
+            for (List<String> batch : batches()) {
+                send(subject, text, html, batch, budget);
             }
+        };
+    }
+
+    private void send(String subject, String text, String html, List<String> batch, Budget budget) {
+        try {
+            ses.sendEmail(e -> e
+                    .fromEmailAddress(from)
+                    .destination(d -> d.toAddresses(batch))
+                    .content(c -> c.simple(m -> m
+                            .subject(s -> s.data(subject).charset(CHARSET))
+                            .body(b -> b
+                                    .text(t -> t.data(text).charset(CHARSET))
+                                    .html(h -> h.data(html).charset(CHARSET)))))
+                    .overrideConfiguration(AwsClients.within(budget)));
+        } catch (SdkException | AwsClients.BudgetSpentException e) {
+            throw new DeliveryException("SES send failed (" + batch.size() + " recipients): " + e.getMessage(), e);
         }
     }
 

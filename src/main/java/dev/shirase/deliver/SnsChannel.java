@@ -1,5 +1,7 @@
 package dev.shirase.deliver;
 
+import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
 import dev.shirase.render.Outgoing;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -21,17 +23,24 @@ public final class SnsChannel implements Channel {
     }
 
     @Override
-    public void send(Outgoing notice) {
+    public Delivery prepare(Outgoing notice) {
+        String subject = notice.subject();
+        String message = notice.snsMessage();
+        return budget -> publish(subject, message, budget);
+    }
+
+    private void publish(String subject, String message, Budget budget) {
         try {
             PublishResponse response = sns.publish(p -> p
                     .topicArn(topicArn)
-                    .subject(notice.subject())
+                    .subject(subject)
                     .messageStructure("json")
-                    .message(notice.snsMessage()));
+                    .message(message)
+                    .overrideConfiguration(AwsClients.within(budget)));
             if (response.messageId() == null) {
                 throw new DeliveryException("SNS returned no message id for " + topicArn, null);
             }
-        } catch (SdkException e) {
+        } catch (SdkException | AwsClients.BudgetSpentException e) {
             throw new DeliveryException("SNS publish to " + topicArn + " failed: " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,6 @@
 package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shirase.log.JsonLog;
-import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.scan.ScanSettings;
 import java.io.IOException;
@@ -127,8 +125,7 @@ public final class Cli {
         if (files.isEmpty()) {
             throw new UsageException("preview needs at least one event file");
         }
-        NoticePipeline pipeline = new NoticePipeline(Enricher.NONE, List.of(), Clock.fixed(now, ZoneOffset.UTC),
-                JsonLog.silent());
+        NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC));
         List<Preview.Item> items = new ArrayList<>();
         for (String file : files) {
             items.add(previewItem(pipeline, file));

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.ConsoleChannel;
 import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.pipeline.Enricher;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,18 +44,22 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     static NoticePipeline fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, JsonLog.toStandardError());
+    }
+
+    static NoticePipeline fromEnvironment(Map<String, String> env, JsonLog log) {
         AwsClients clients = new AwsClients(env);
-        JsonLog log = JsonLog.toStandardError();
         List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
-        return new NoticePipeline(enricher, channels, Clock.systemUTC(), log);
+        return new NoticePipeline(enricher, channels, Clock.systemUTC(), log, Metrics.fromEnvironment(log, env));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Outcome outcome = pipeline.process(input.readAllBytes());
+        Budget invocation = Budget.of(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        Outcome outcome = pipeline.process(input.readAllBytes(), invocation);
         if (outcome.deliveredNowhere()) {
             // Fail the invocation: Lambda retries it, then hands it to the on-failure destination.
             throw new NoticeNotDeliveredException("no channel accepted the notice: " + outcome.dispatch().failures());
@@ -61,17 +68,20 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     static ObjectNode summary(Outcome outcome) {
-        Notice n = outcome.notice().notice();
+        Notice n = outcome.notice();
         ObjectNode result = MAPPER.createObjectNode();
-        result.put("eventId", n.announcement().eventId());
-        result.put("code", n.announcement().code());
-        result.put("category", n.category().name());
-        result.put("obligation", n.obligation().name());
-        result.put("stage", n.stage().name());
-        result.put("deadline", n.deadline() == null ? null : Jst.iso(n.deadline().at()));
-        result.put("subject", outcome.notice().subject());
+        result.put("eventId", n == null ? null : n.announcement().eventId());
+        result.put("code", n == null ? null : n.announcement().code());
+        result.put("category", n == null ? null : n.category().name());
+        result.put("obligation", n == null ? null : n.obligation().name());
+        result.put("stage", n == null ? null : n.stage().name());
+        result.put("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
+        result.put("subject", outcome.message().subject());
         result.set("delivered", MAPPER.valueToTree(outcome.dispatch().delivered()));
         result.set("failures", MAPPER.valueToTree(outcome.dispatch().failures()));
+        if (!outcome.dispatch().fallbacks().isEmpty()) {
+            result.set("minimalNotice", MAPPER.valueToTree(outcome.dispatch().fallbacks()));
+        }
         return result;
     }
 

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channels;
 import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
 import dev.shirase.scan.ScanSettings;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -49,8 +52,9 @@ public final class ScanHandler implements RequestStreamHandler {
 
     private static ScanPipeline pipeline(Map<String, String> env) {
         AwsClients clients = new AwsClients(env);
-        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out),
-                JsonLog.toStandardError());
+        JsonLog log = JsonLog.toStandardError();
+        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), log,
+                Metrics.fromEnvironment(log, env));
     }
 
     @Override
@@ -60,7 +64,8 @@ public final class ScanHandler implements RequestStreamHandler {
         Instant now = scheduled != null ? scheduled : clock.instant();
         ScanSettings settings = ScanSettings.of(event.get("detail"), env);
 
-        ScanPipeline.Report report = pipeline.run(now, settings);
+        ScanPipeline.Report report = pipeline.run(now, settings,
+                Budget.of(Duration.ofMillis(context.getRemainingTimeInMillis())));
 
         if (report.failed()) {
             throw new ScanFailedException("scan failed: regions " + report.regionErrors() + ", delivery "

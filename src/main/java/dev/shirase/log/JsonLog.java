@@ -1,7 +1,10 @@
 package dev.shirase.log;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -9,7 +12,7 @@ import java.util.Map;
 /**
  * Structured logs: one JSON object a line, with a {@code level} that Lambda's JSON log format filters on. Written to
  * standard error so that the CLI's standard output stays the preview's contract. Callers pass ids, codes and outcomes;
- * never message bodies, addresses or credentials.
+ * every text value still goes through {@link Redaction}, so no e-mail address and no long payload reaches the log.
  */
 public final class JsonLog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,12 +45,40 @@ public final class JsonLog {
         write("ERROR", message, fields);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
+    /** A line written as it is: an embedded-metric-format document (see {@link Metrics}). */
+    void line(ObjectNode document) {
+        synchronized (out) {
+            out.println(document);
+        }
+    }
+
     private void write(String level, String message, Map<String, ?> fields) {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("timestamp", clock.instant().toString());
         line.put("level", level);
-        line.put("message", message);
-        fields.forEach((key, value) -> line.set(key, MAPPER.valueToTree(value)));
-        out.println(line);
+        line.put("message", Redaction.value(message));
+        fields.forEach((key, value) -> line.set(key, redacted(MAPPER.valueToTree(value))));
+        line(line);
+    }
+
+    private static JsonNode redacted(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(Redaction.value(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> e.setValue(redacted(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redacted(array.get(i)));
+            }
+        }
+        return node;
     }
 }

@@ -1,8 +1,10 @@
 package dev.shirase.pipeline;
 
+import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Dispatch;
 import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
 import dev.shirase.rds.RdsInventory;
@@ -23,12 +25,14 @@ public final class ScanPipeline {
     private final RdsInventory inventory;
     private final List<Channel> channels;
     private final JsonLog log;
+    private final Metrics metrics;
     private final PendingNotices pendingNotices = new PendingNotices();
 
-    public ScanPipeline(RdsInventory inventory, List<Channel> channels, JsonLog log) {
+    public ScanPipeline(RdsInventory inventory, List<Channel> channels, JsonLog log, Metrics metrics) {
         this.inventory = inventory;
         this.channels = List.copyOf(channels);
         this.log = log;
+        this.metrics = metrics;
     }
 
     /**
@@ -49,9 +53,10 @@ public final class ScanPipeline {
         }
     }
 
-    public Report run(Instant now, ScanSettings settings) {
+    public Report run(Instant now, ScanSettings settings, Budget invocation) {
+        Budget working = NoticePipeline.working(invocation);
         Map<String, String> regionErrors = new LinkedHashMap<>();
-        List<Notice> notices = scan(settings, regionErrors);
+        List<Notice> notices = scan(settings, regionErrors, working);
         Optional<Digest> digest = regionErrors.size() == settings.regions().size()
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
@@ -64,23 +69,25 @@ public final class ScanPipeline {
             fields.put("outcome", regionErrors.size() == settings.regions().size() ? "failed" : "nothing due");
             log.info("scan finished", fields);
             return new Report(settings.regions().size(), notices, regionErrors, Optional.empty(),
-                    new Dispatch(List.of(), Map.of()));
+                    Dispatch.none());
         }
         RenderedDigest rendered = DigestRenderer.render(digest.get());
         fields.put("due", digest.get().due().size());
         fields.put("weekly", digest.get().weekly());
-        Dispatch dispatch = Dispatch.send(rendered, channels, log, fields);
+        Dispatch dispatch = Dispatch.send(rendered, channels, working, log, fields);
+        dispatch.delivered().forEach(channel -> metrics.delivery(channel, "DIGEST", true));
+        dispatch.failures().keySet().forEach(channel -> metrics.delivery(channel, "DIGEST", false));
         fields.put("outcome", dispatch.deliveredNowhere() ? "failed" : "digest sent");
         fields.put("delivered", dispatch.delivered());
         log.info("scan finished", fields);
         return new Report(settings.regions().size(), notices, regionErrors, Optional.of(rendered), dispatch);
     }
 
-    private List<Notice> scan(ScanSettings settings, Map<String, String> regionErrors) {
+    private List<Notice> scan(ScanSettings settings, Map<String, String> regionErrors, Budget working) {
         List<Notice> notices = new ArrayList<>();
         for (String region : settings.regions()) {
             try {
-                List<DatabaseState> databases = inventory.withPendingMaintenance(region);
+                List<DatabaseState> databases = inventory.withPendingMaintenance(region, working);
                 notices.addAll(pendingNotices.of(databases));
                 log.info("region scanned", Map.of("region", region, "databases", databases.size()));
             } catch (RuntimeException e) {

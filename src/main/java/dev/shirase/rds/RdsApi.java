@@ -1,6 +1,7 @@
 package dev.shirase.rds;
 
 import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.PendingAction;
@@ -17,13 +18,17 @@ import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsRequest;
+import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsResponse;
 import software.amazon.awssdk.services.rds.model.Filter;
 import software.amazon.awssdk.services.rds.model.ResourcePendingMaintenanceActions;
 
 /**
  * The RDS API: DescribePendingMaintenanceActions (every page) joined with DescribeDBInstances and
- * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides.
+ * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides. Pages are
+ * read one call at a time, so that each call is bounded by what is left of the caller's budget.
  */
 public final class RdsApi implements RdsInventory {
     private final AwsClients clients;
@@ -33,63 +38,85 @@ public final class RdsApi implements RdsInventory {
     }
 
     @Override
-    public List<DatabaseState> withPendingMaintenance(String region) {
+    public List<DatabaseState> withPendingMaintenance(String region, Budget budget) {
         RdsClient rds = clients.rds(Region.of(region));
-        Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder().build());
+        Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder(),
+                budget);
         if (pending.isEmpty()) {
             return List.of();
         }
         List<DatabaseState> instances = new ArrayList<>();
-        rds.describeDBInstancesPaginator(r -> { }).dbInstances().forEach(db -> instances.add(instance(db)));
+        String marker = null;
+        do {
+            String page = marker;
+            DescribeDbInstancesResponse response = rds.describeDBInstances(r -> r.marker(page)
+                    .overrideConfiguration(AwsClients.within(budget)));
+            response.dbInstances().forEach(db -> instances.add(instance(db)));
+            marker = response.marker();
+        } while (marker != null);
         List<DatabaseState> clusters = new ArrayList<>();
-        rds.describeDBClustersPaginator(r -> { }).dbClusters().forEach(db -> clusters.add(cluster(db)));
+        marker = null;
+        do {
+            String page = marker;
+            DescribeDbClustersResponse response = rds.describeDBClusters(r -> r.marker(page)
+                    .overrideConfiguration(AwsClients.within(budget)));
+            response.dbClusters().forEach(db -> clusters.add(cluster(db)));
+            marker = response.marker();
+        } while (marker != null);
         return Databases.join(pending, instances, clusters);
     }
 
     @Override
-    public Optional<DatabaseState> describe(String region, String identifier) {
+    public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
         RdsClient rds = clients.rds(Region.of(region));
         String name = RdsArn.parse(identifier).name();
-        DatabaseState found = findInstance(rds, name).or(() -> findCluster(rds, name)).orElse(null);
+        DatabaseState found = findInstance(rds, name, budget).or(() -> findCluster(rds, name, budget)).orElse(null);
         if (found == null) {
             return Optional.empty();
         }
         String filter = found.cluster() ? "db-cluster-id" : "db-instance-id";
         Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder()
-                .filters(Filter.builder().name(filter).values(found.arn()).build()).build());
+                .filters(Filter.builder().name(filter).values(found.arn()).build()), budget);
         List<PendingAction> actions = pending.getOrDefault(found.arn(), List.of());
         return Optional.of(new DatabaseState(found.id(), found.arn(), found.cluster(), found.engine(),
                 found.engineVersion(), found.multiAz(), found.window(), actions));
     }
 
-    private static Optional<DatabaseState> findInstance(RdsClient rds, String name) {
+    private static Optional<DatabaseState> findInstance(RdsClient rds, String name, Budget budget) {
         try {
-            return rds.describeDBInstances(r -> r.dbInstanceIdentifier(name)).dbInstances().stream().findFirst()
-                    .map(RdsApi::instance);
+            return rds.describeDBInstances(r -> r.dbInstanceIdentifier(name)
+                            .overrideConfiguration(AwsClients.within(budget)))
+                    .dbInstances().stream().findFirst().map(RdsApi::instance);
         } catch (DbInstanceNotFoundException notAnInstance) {
             return Optional.empty();
         }
     }
 
-    private static Optional<DatabaseState> findCluster(RdsClient rds, String name) {
+    private static Optional<DatabaseState> findCluster(RdsClient rds, String name, Budget budget) {
         try {
-            return rds.describeDBClusters(r -> r.dbClusterIdentifier(name)).dbClusters().stream().findFirst()
-                    .map(RdsApi::cluster);
+            return rds.describeDBClusters(r -> r.dbClusterIdentifier(name)
+                            .overrideConfiguration(AwsClients.within(budget)))
+                    .dbClusters().stream().findFirst().map(RdsApi::cluster);
         } catch (DbClusterNotFoundException notACluster) {
             return Optional.empty();
         }
     }
 
     private static Map<String, List<PendingAction>> pendingActions(RdsClient rds,
-            DescribePendingMaintenanceActionsRequest request) {
+            DescribePendingMaintenanceActionsRequest.Builder request, Budget budget) {
         Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
-        for (ResourcePendingMaintenanceActions resource
-                : rds.describePendingMaintenanceActionsPaginator(request).pendingMaintenanceActions()) {
-            List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(), a -> new ArrayList<>());
-            resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
-                    d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(), d.currentApplyDate(),
-                    d.optInStatus())));
-        }
+        String marker = null;
+        do {
+            DescribePendingMaintenanceActionsResponse page = rds.describePendingMaintenanceActions(
+                    request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build());
+            for (ResourcePendingMaintenanceActions resource : page.pendingMaintenanceActions()) {
+                List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(), a -> new ArrayList<>());
+                resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
+                        d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(), d.currentApplyDate(),
+                        d.optInStatus())));
+            }
+            marker = page.marker();
+        } while (marker != null);
         return byArn;
     }
 

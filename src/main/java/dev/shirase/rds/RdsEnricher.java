@@ -1,5 +1,6 @@
 package dev.shirase.rds;
 
+import dev.shirase.budget.Budget;
 import dev.shirase.log.JsonLog;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.DatabaseState;
@@ -37,7 +38,7 @@ public final class RdsEnricher implements Enricher {
     }
 
     @Override
-    public Notice enrich(Notice notice) {
+    public Notice enrich(Notice notice, Budget budget) {
         Announcement a = notice.announcement();
         if (!"RDS".equals(a.service()) || notice.stage() != Stage.ANNOUNCED || a.resources().isEmpty()
                 || !Regions.isRegionCode(a.region())) {
@@ -45,9 +46,13 @@ public final class RdsEnricher implements Enricher {
         }
         List<DatabaseState> found = new ArrayList<>();
         for (var resource : a.resources().stream().limit(MAX_LOOKUPS).toList()) {
+            if (budget.isSpent()) {
+                log.warn("RDS enrichment stopped: its share of the time budget is spent", fields(a, null, "time budget"));
+                break;
+            }
             String identifier = resource.arn() != null ? resource.arn() : resource.id();
             try {
-                inventory.describe(a.region(), identifier).ifPresentOrElse(found::add,
+                inventory.describe(a.region(), identifier, budget).ifPresentOrElse(found::add,
                         () -> log.warn("RDS resource not found for enrichment", fields(a, identifier, "not found")));
             } catch (RuntimeException e) {
                 log.warn("RDS enrichment failed; the notice goes out without it", fields(a, identifier, String.valueOf(e.getMessage())));

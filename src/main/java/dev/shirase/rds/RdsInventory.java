@@ -1,5 +1,6 @@
 package dev.shirase.rds;
 
+import dev.shirase.budget.Budget;
 import dev.shirase.notice.DatabaseState;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +9,8 @@ import java.util.Optional;
 public interface RdsInventory {
 
     /** Every DB instance and cluster in the region that has pending maintenance actions, with those actions. */
-    List<DatabaseState> withPendingMaintenance(String region);
+    List<DatabaseState> withPendingMaintenance(String region, Budget budget);
 
     /** One DB instance or cluster by identifier (or ARN), with its pending actions; empty when there is none. */
-    Optional<DatabaseState> describe(String region, String identifier);
+    Optional<DatabaseState> describe(String region, String identifier, Budget budget);
 }

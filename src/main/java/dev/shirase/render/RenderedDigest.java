@@ -16,4 +16,10 @@ public record RenderedDigest(String subject, String text, String html, String ch
     public String snsMessage() {
         return SnsMessage.of(layout::text, chat);
     }
+
+    /** The digest's own text is its content: the minimal form keeps as much of it as the channel allows. */
+    @Override
+    public Outgoing fallback(String why) {
+        return MinimalNotice.ofDigest(subject, text, why);
+    }
 }

@@ -4,26 +4,33 @@ import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Notice;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * A notice in every form a channel needs.
- *
- * @param notice  the classified notice
- * @param content its Japanese pieces
- * @param subject the subject line (SNS and email)
- * @param text    the plain-text body, unabridged
- * @param html    the HTML email body
- * @param chat    the Amazon Q Developer custom-notification JSON
+ * A notice in every form a channel needs. The Japanese pieces and the subject are made at once; the bodies when a
+ * channel asks for them, so that a defect in one form costs that channel its full payload and nothing else.
  */
-public record RenderedNotice(Notice notice, NoticeContent content, String subject, String text, String html,
-        String chat) implements Outgoing {
+public final class RenderedNotice implements Outgoing {
+    private final Notice notice;
+    private final NoticeContent content;
+    private final String subject;
+    private final Supplier<String> text;
+    private final Supplier<String> html;
+    private final Supplier<String> chat;
+
+    private RenderedNotice(Notice notice, NoticeContent content, String subject) {
+        this.notice = notice;
+        this.content = content;
+        this.subject = subject;
+        this.text = Lazy.of(() -> PlainText.render(content));
+        this.html = Lazy.of(() -> HtmlEmail.render(content, subject));
+        this.chat = Lazy.of(() -> ChatNotification.render(notice, content, subject));
+    }
 
     /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
     public static RenderedNotice of(Notice notice, Instant now) {
         NoticeContent content = NoticeContent.of(notice, now);
-        String subject = Subject.of(content, subjectResources(notice));
-        return new RenderedNotice(notice, content, subject, PlainText.render(content), HtmlEmail.render(content, subject),
-                ChatNotification.render(notice, content, subject));
+        return new RenderedNotice(notice, content, Subject.of(content, subjectResources(notice)));
     }
 
     /** The subject names what is still to be done: resources already resolved are left to the body. */
@@ -33,8 +40,43 @@ public record RenderedNotice(Notice notice, NoticeContent content, String subjec
         return open.isEmpty() ? notice.announcement().resourceIds() : open;
     }
 
+    /** The classified notice. */
+    public Notice notice() {
+        return notice;
+    }
+
+    /** Its Japanese pieces. */
+    public NoticeContent content() {
+        return content;
+    }
+
+    @Override
+    public String subject() {
+        return subject;
+    }
+
+    @Override
+    public String text() {
+        return text.get();
+    }
+
+    @Override
+    public String html() {
+        return html.get();
+    }
+
+    @Override
+    public String chat() {
+        return chat.get();
+    }
+
     @Override
     public String snsMessage() {
-        return SnsMessage.of(budget -> PlainText.render(content, budget), chat);
+        return SnsMessage.of(budget -> PlainText.render(content, budget), chat());
+    }
+
+    @Override
+    public Outgoing fallback(String why) {
+        return MinimalNotice.of(notice.announcement(), why);
     }
 }

@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.deliver.ConsoleChannel;
+import dev.shirase.budget.Budget;
 import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.PendingAction;
@@ -30,6 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -54,6 +57,9 @@ import software.amazon.awssdk.services.rds.RdsClient;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RdsApiWireMockTest {
+    private static Budget budget() {
+        return Budget.of(Duration.ofSeconds(60));
+    }
     private static final String REGION = MotoServer.REGION;
     private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
     private static final String BILLING_ARN = "arn:aws:rds:ap-northeast-1:123456789012:cluster:billing-cluster";
@@ -140,7 +146,7 @@ class RdsApiWireMockTest {
                 Resource.of(BILLING_ARN, ENGINE_UPGRADE, CA_ROTATION),
                 Resource.of(LEGACY_ARN, HARDWARE));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
 
         assertThat(found).containsExactly(
                 orders(expected(OS_UPDATE)),
@@ -159,7 +165,7 @@ class RdsApiWireMockTest {
     void withNothingPendingItReturnsNothingAndDescribesNothing() {
         rds.pendingActions();
 
-        assertThat(api.withPendingMaintenance(REGION)).isEmpty();
+        assertThat(api.withPendingMaintenance(REGION, budget())).isEmpty();
 
         rds.server().verify(1, describePendingRequested());
         rds.server().verify(0, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances")));
@@ -172,7 +178,7 @@ class RdsApiWireMockTest {
                 .willReturn(page(null, Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
         rds.server().stubFor(describePending().willReturn(page("page2", Resource.of(ORDERS_ARN, OS_UPDATE))));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
 
         assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
         List<LoggedRequest> requests = rds.pendingRequests();
@@ -189,7 +195,7 @@ class RdsApiWireMockTest {
         rds.server().stubFor(describePending().inScenario("throttled").whenScenarioStateIs("recovered")
                 .willReturn(page(null, Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION);
+        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
 
         assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
         rds.server().verify(2, describePendingRequested());
@@ -199,7 +205,7 @@ class RdsApiWireMockTest {
     void whenThrottlingPersistsTheErrorReachesTheCaller() {
         rds.server().stubFor(describePending().willReturn(throttling()));
 
-        assertThatThrownBy(() -> api.withPendingMaintenance(REGION))
+        assertThatThrownBy(() -> api.withPendingMaintenance(REGION, budget()))
                 .isInstanceOf(SdkException.class)
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
@@ -222,12 +228,12 @@ class RdsApiWireMockTest {
                         Instant.parse("2027-03-01T00:00:00Z"), null, null, null, "New Operating System update")))));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ScanPipeline pipeline = new ScanPipeline(api,
-                List.of(new ConsoleChannel(new PrintStream(console, true, StandardCharsets.UTF_8))), JsonLog.silent());
+                List.of(new ConsoleChannel(new PrintStream(console, true, StandardCharsets.UTF_8))), JsonLog.silent(), new Metrics(JsonLog.silent(), "test"));
         // Tuesday in Japan, nothing a reminder day away: only the unscanned region makes the scan speak.
         ScanSettings settings = new ScanSettings(List.of("ap-northeast-1", "us-east-1"), new TreeSet<>(List.of(14, 7, 3, 1)),
                 DayOfWeek.MONDAY);
 
-        ScanPipeline.Report report = pipeline.run(Instant.parse("2026-12-01T00:00:00Z"), settings);
+        ScanPipeline.Report report = pipeline.run(Instant.parse("2026-12-01T00:00:00Z"), settings, budget());
 
         assertThat(report.regionErrors()).containsOnlyKeys("ap-northeast-1");
         assertThat(report.regionErrors().get("ap-northeast-1")).contains("Rate exceeded");
@@ -257,7 +263,7 @@ class RdsApiWireMockTest {
     void describesAnInstanceByIdentifierWithItsPendingActions() {
         pendingOnlyWhenFiltered("db-instance-id", ORDERS_ARN, OS_UPDATE);
 
-        assertThat(api.describe(REGION, "orders-db")).contains(orders(expected(OS_UPDATE)));
+        assertThat(api.describe(REGION, "orders-db", budget())).contains(orders(expected(OS_UPDATE)));
 
         assertThat(rds.pendingRequests()).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
                 .contains("Action=DescribePendingMaintenanceActions")
@@ -269,7 +275,7 @@ class RdsApiWireMockTest {
     void describesAClusterByIdentifierWithItsPendingActions() {
         pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, ENGINE_UPGRADE);
 
-        assertThat(api.describe(REGION, "billing-cluster")).contains(billing(expected(ENGINE_UPGRADE)));
+        assertThat(api.describe(REGION, "billing-cluster", budget())).contains(billing(expected(ENGINE_UPGRADE)));
 
         rds.server().verify(1, describePendingRequested()
                 .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
@@ -281,7 +287,7 @@ class RdsApiWireMockTest {
     void describesByArn() {
         pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, CA_ROTATION);
 
-        assertThat(api.describe(REGION, BILLING_ARN)).contains(billing(expected(CA_ROTATION)));
+        assertThat(api.describe(REGION, BILLING_ARN, budget())).contains(billing(expected(CA_ROTATION)));
 
         rds.server().verify(1, describePendingRequested()
                 .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
@@ -292,7 +298,7 @@ class RdsApiWireMockTest {
     void describesAnInstanceWithNothingPending() {
         rds.pendingActions();
 
-        assertThat(api.describe(REGION, ORDERS_ARN)).contains(orders());
+        assertThat(api.describe(REGION, ORDERS_ARN, budget())).contains(orders());
 
         rds.server().verify(1, describePendingRequested()
                 .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id")));
@@ -302,7 +308,7 @@ class RdsApiWireMockTest {
     void anUnknownIdentifierIsEmptyAndAsksForNoPendingActions() {
         rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE));
 
-        assertThat(api.describe(REGION, "no-such-db")).isEmpty();
+        assertThat(api.describe(REGION, "no-such-db", budget())).isEmpty();
 
         rds.server().verify(0, describePendingRequested());
         // It was looked for as an instance, then as a cluster (both through to moto, both not found).

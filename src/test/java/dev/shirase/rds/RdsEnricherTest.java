@@ -2,6 +2,7 @@ package dev.shirase.rds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.log.JsonLog;
 import dev.shirase.notice.DatabaseState;
@@ -16,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /** The enricher against an in-memory inventory (the RDS API itself is tested against WireMock and moto). */
 class RdsEnricherTest {
+    private static Budget budget() {
+        return Budget.of(Duration.ofSeconds(10));
+    }
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC());
 
@@ -40,12 +45,12 @@ class RdsEnricherTest {
         }
 
         @Override
-        public List<DatabaseState> withPendingMaintenance(String region) {
+        public List<DatabaseState> withPendingMaintenance(String region, Budget budget) {
             return List.copyOf(byId.values());
         }
 
         @Override
-        public Optional<DatabaseState> describe(String region, String identifier) {
+        public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
             asked.add(region + " " + identifier);
             if (failure != null) {
                 throw failure;
@@ -69,7 +74,7 @@ class RdsEnricherTest {
                 null, null, null)));
         Inventory inventory = new Inventory(Map.of(id, db), null);
 
-        Notice after = new RdsEnricher(inventory, log).enrich(before);
+        Notice after = new RdsEnricher(inventory, log).enrich(before, budget());
 
         assertThat(before.obligation()).isEqualTo(Obligation.OPTIONAL);
         assertThat(before.deadline()).isNull();
@@ -87,7 +92,7 @@ class RdsEnricherTest {
         DatabaseState db = new DatabaseState(id, null, false, "mysql", "8.0.40", true, null, List.of(new PendingAction(
                 "system-update", "OS", Instant.parse("2026-12-01T00:00:00Z"), null, null, null)));
 
-        Notice after = new RdsEnricher(new Inventory(Map.of(id, db), null), log).enrich(before);
+        Notice after = new RdsEnricher(new Inventory(Map.of(id, db), null), log).enrich(before, budget());
 
         assertThat(after.obligation()).isEqualTo(before.obligation());
         assertThat(after.deadline()).isNull();
@@ -99,7 +104,7 @@ class RdsEnricherTest {
         Notice before = notice("health-rds-maintenance-scheduled.json");
         Inventory denied = new Inventory(Map.of(), new IllegalStateException("User is not authorized to perform: rds:DescribeDBInstances"));
 
-        Notice after = new RdsEnricher(denied, log).enrich(before);
+        Notice after = new RdsEnricher(denied, log).enrich(before, budget());
 
         assertThat(after).isEqualTo(before);
         assertThat(denied.asked).hasSize(1); // the same cause would fail every other lookup
@@ -112,8 +117,8 @@ class RdsEnricherTest {
         Inventory inventory = new Inventory(Map.of(), null);
         RdsEnricher enricher = new RdsEnricher(inventory, log);
 
-        enricher.enrich(notice("health-ec2-instance-reboot.json"));
-        enricher.enrich(notice("rds-event-0027-offline-patching-finished.json"));
+        enricher.enrich(notice("health-ec2-instance-reboot.json"), budget());
+        enricher.enrich(notice("rds-event-0027-offline-patching-finished.json"), budget());
 
         assertThat(inventory.asked).isEmpty();
     }
