@@ -37,6 +37,22 @@ final class SamTemplate {
         return root.path("Parameters");
     }
 
+    /** The Globals section's Function properties, which SAM applies to every function. */
+    JsonNode functionGlobals() {
+        return root.path("Globals").path("Function");
+    }
+
+    /** Logical ids of the resources of the given Type, in template order. */
+    java.util.List<String> resourcesOfType(String type) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        root.path("Resources").properties().forEach(r -> {
+            if (type.equals(r.getValue().path("Type").asText())) {
+                ids.add(r.getKey());
+            }
+        });
+        return ids;
+    }
+
     /** A resource's Properties; fails when the template has no such resource. */
     JsonNode properties(String logicalId) {
         JsonNode resource = root.path("Resources").path(logicalId);

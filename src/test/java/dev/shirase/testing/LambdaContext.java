@@ -4,9 +4,20 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.time.Duration;
 
-/** A Lambda context for handler tests. */
+/** A Lambda context for handler tests: its remaining time counts down from the timeout given, as Lambda's does. */
 public final class LambdaContext implements Context {
+    private final long deadlineNanos;
+
+    public LambdaContext() {
+        this(Duration.ofSeconds(30));
+    }
+
+    public LambdaContext(Duration timeout) {
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    }
+
     @Override public String getAwsRequestId() { return "test-request"; }
     @Override public String getLogGroupName() { return "/aws/lambda/test"; }
     @Override public String getLogStreamName() { return "test"; }
@@ -15,8 +26,12 @@ public final class LambdaContext implements Context {
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:ap-northeast-1:123456789012:function:test"; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 30_000; }
     @Override public int getMemoryLimitInMB() { return 512; }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
 
     @Override
     public LambdaLogger getLogger() {
