@@ -2,6 +2,7 @@ package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.pipeline.NoticePipeline;
+import dev.shirase.render.MinimalNotice;
 import dev.shirase.scan.ScanSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,8 +33,9 @@ public final class Cli {
 
     static final String USAGE = """
             usage:
-              shirase preview [--format text|json|html] [--now ISO-8601] FILE...
-                  show the Japanese notice each EventBridge event file would produce; nothing is sent
+              shirase preview [--format text|json|html|chat] [--now ISO-8601] FILE...
+                  show the Japanese notice each EventBridge event file would produce; nothing is sent;
+                  chat: the Amazon Q Developer custom notification as published to SNS https subscribers, one per line
               shirase preview --pending-maintenance FILE [--db-instances FILE] [--db-clusters FILE]
                       [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY] [--format text|json|html]
                   show what the daily scan would send, from saved output of aws rds describe-pending-maintenance-actions
@@ -109,6 +111,10 @@ public final class Cli {
             if (!files.isEmpty()) {
                 throw new UsageException("--pending-maintenance takes its files by option, not " + files);
             }
+            if (format == Preview.Format.CHAT) {
+                throw new UsageException(
+                        "--format chat previews event files; use text, json or html with --pending-maintenance");
+            }
             ScanSettings settings;
             try {
                 settings = ScanSettings.of(MAPPER.createObjectNode().put("regions", "preview")
@@ -130,7 +136,7 @@ public final class Cli {
         for (String file : files) {
             items.add(previewItem(pipeline, file));
         }
-        return new Preview(format, out).print(items) == 0 ? 0 : 1;
+        return new Preview(format, out, err).print(items) == 0 ? 0 : 1;
     }
 
     private static Preview.Item previewItem(NoticePipeline pipeline, String file) {
@@ -142,8 +148,15 @@ public final class Cli {
         } catch (IOException e) {
             return new Preview.Item(file, null, "cannot read " + file + ": " + e.getMessage());
         }
-        var rendered = pipeline.render(bytes);
-        return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
+        try {
+            var rendered = pipeline.render(bytes);
+            return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
+        } catch (RuntimeException | Error defect) {
+            // The pipeline's own fallback failed too: show what the notifier would then send, the input as received.
+            String why = "could not render any notice: " + defect;
+            String raw = new String(bytes, StandardCharsets.UTF_8);
+            return new Preview.Item(file, null, MinimalNotice.ofRaw(raw, why), why);
+        }
     }
 
     private int invoke(List<String> args) {

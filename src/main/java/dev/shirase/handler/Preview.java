@@ -7,6 +7,8 @@ import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Origin;
+import dev.shirase.render.MinimalNotice;
+import dev.shirase.render.Outgoing;
 import dev.shirase.render.RenderedNotice;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,12 +18,17 @@ import java.util.function.Function;
  * What would be sent, printed instead of sent. {@code json}: one object per input on one line, with the fields the
  * design notes fix ({@code file}, {@code category}, {@code obligation}, {@code service}, {@code region},
  * {@code account}, {@code resources}, {@code deadline}, {@code subject}, {@code text}, {@code error}).
+ * {@code chat}: the Amazon Q Developer custom notification exactly as the SNS message carries it to https
+ * subscribers, one per line.
+ *
+ * <p>A form that cannot be rendered gives way to the message's minimal form, as delivery does, and the error is
+ * reported with it: one broken input does not stop the preview of the others.
  */
 final class Preview {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     enum Format {
-        TEXT, JSON, HTML;
+        TEXT, JSON, HTML, CHAT;
 
         static Format parse(String name) {
             for (Format f : values()) {
@@ -29,33 +36,58 @@ final class Preview {
                     return f;
                 }
             }
-            throw new UsageException("unknown format '" + name + "': use text, json or html");
+            throw new UsageException("unknown format '" + name + "': use text, json, html or chat");
         }
     }
 
-    /** One input and what it became: a notice (possibly with a read error), or only an error. */
-    record Item(String file, RenderedNotice notice, String error) {
+    /**
+     * One input and what it became.
+     *
+     * @param notice  the classified notice, or null when there is none
+     * @param message what would be sent, or null when the input could not be read at all
+     * @param error   why the input could not be read (or rendered), or null
+     */
+    record Item(String file, Notice notice, Outgoing message, String error) {
+        Item(String file, RenderedNotice rendered, String error) {
+            this(file, rendered == null ? null : rendered.notice(), rendered, error);
+        }
+    }
+
+    /** The subject and the one form a format shows, with the item's error and any error in rendering them. */
+    private record Shown(String subject, String body, String error) {
     }
 
     private final Format format;
     private final PrintStream out;
+    private final PrintStream err;
 
+    /** For formats that report errors inline (all but chat). */
     Preview(Format format, PrintStream out) {
+        this(format, out, System.err);
+    }
+
+    Preview(Format format, PrintStream out, PrintStream err) {
         this.format = format;
         this.out = out;
+        this.err = err;
     }
 
     /** Prints every item; returns how many had an error. */
     int print(List<Item> items) {
         int errors = 0;
         for (Item item : items) {
-            if (item.error() != null) {
-                errors++;
-            }
-            switch (format) {
-                case JSON -> out.println(json(item));
+            String error = switch (format) {
+                case JSON -> {
+                    ObjectNode line = json(item);
+                    out.println(line);
+                    yield line.get("error").isNull() ? null : line.get("error").asText();
+                }
                 case TEXT -> text(item);
                 case HTML -> html(item);
+                case CHAT -> chat(item);
+            };
+            if (error != null) {
+                errors++;
             }
         }
         out.flush();
@@ -63,10 +95,10 @@ final class Preview {
     }
 
     static ObjectNode json(Item item) {
+        Shown shown = show(item, Outgoing::text);
         ObjectNode line = MAPPER.createObjectNode();
         line.put("file", item.file());
-        RenderedNotice r = item.notice();
-        Notice n = r == null ? null : r.notice();
+        Notice n = item.notice();
         Announcement a = n == null ? null : n.announcement();
         line.put("category", n == null ? null : n.category().name());
         line.put("obligation", n == null ? null : n.obligation().name());
@@ -86,32 +118,76 @@ final class Preview {
             });
         }
         line.put("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
-        line.put("subject", r == null ? null : r.subject());
-        line.put("text", r == null ? null : r.text());
-        line.put("error", item.error());
+        line.put("subject", shown.subject());
+        line.put("text", shown.body());
+        line.put("error", shown.error());
         return line;
     }
 
-    private void text(Item item) {
+    private String text(Item item) {
+        Shown shown = show(item, Outgoing::text);
         out.println("==> " + item.file() + " <==");
-        if (item.error() != null) {
-            out.println("エラー: " + item.error());
+        if (shown.error() != null) {
+            out.println("エラー: " + shown.error());
         }
-        if (item.notice() != null) {
-            out.println("件名: " + item.notice().subject());
+        if (shown.body() != null) {
+            out.println("件名: " + shown.subject());
             out.println();
-            out.print(item.notice().text());
+            out.print(shown.body());
         }
         out.println();
+        return shown.error();
     }
 
-    private void html(Item item) {
-        out.println("<!-- " + item.file().replace("--", "- -") + " -->");
-        if (item.notice() != null) {
-            out.print(item.notice().html());
-        } else {
-            out.println("<!-- error: " + item.error().replace("--", "- -") + " -->");
+    private String html(Item item) {
+        Shown shown = show(item, Outgoing::html);
+        out.println("<!-- " + comment(item.file()) + " -->");
+        if (shown.error() != null) {
+            out.println("<!-- error: " + comment(shown.error()) + " -->");
         }
+        if (shown.body() != null) {
+            out.print(shown.body());
+        }
+        return shown.error();
+    }
+
+    /** One JSON document per input, so nothing else goes to standard output: errors go to standard error. */
+    private String chat(Item item) {
+        Shown shown = show(item, Outgoing::chat);
+        if (shown.error() != null) {
+            err.println("shirase: " + item.file() + ": " + shown.error());
+        }
+        // An input that could not be read at all still gets its line, as the notifier's minimal notice would say it.
+        out.println(shown.body() != null ? shown.body() : MinimalNotice.ofRaw(null, shown.error()).chat());
+        return shown.error();
+    }
+
+    /** The item's subject and {@code form}, or the minimal form's when rendering fails. */
+    private static Shown show(Item item, Function<Outgoing, String> form) {
+        Outgoing message = item.message();
+        if (message == null) {
+            return new Shown(null, null, item.error());
+        }
+        try {
+            return new Shown(message.subject(), form.apply(message), item.error());
+        } catch (RuntimeException | Error defect) {
+            String why = "could not render the notice: " + defect;
+            Outgoing minimal = minimal(message, why);
+            String error = item.error() == null ? why : item.error() + "; " + why;
+            return new Shown(minimal.subject(), form.apply(minimal), error);
+        }
+    }
+
+    private static Outgoing minimal(Outgoing message, String why) {
+        try {
+            return message.fallback(why);
+        } catch (RuntimeException | Error defect) {
+            return MinimalNotice.ofRaw(null, why + "; its minimal form failed too: " + defect);
+        }
+    }
+
+    private static String comment(String text) {
+        return text.replace("--", "- -");
     }
 
     private static <T> String get(T value, Function<T, String> field) {

@@ -3,90 +3,219 @@ package dev.shirase.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
+import dev.shirase.render.Links.Link;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Amazon Q Developer in chat applications "custom notification", so that Slack and Teams show the Japanese notice
  * rather than dropping a message they cannot render. Kept short: a chat message is a summary with a link, the email
  * carries the whole text.
+ *
+ * <p>Every field is capped and every value passes through {@link ChatText} as the {@link Builder} writes it, so the
+ * JSON is never longer than {@link #MAX_BYTES}, whatever the event holds, and no event value acts as chat markup.
  */
 public final class ChatNotification {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
     /** Chat platforms cut long blocks (Slack: 3,000 characters a section); stay under that. */
     static final int MAX_DESCRIPTION = 2800;
-    private static final int LISTED_RESOURCES = 10;
+    /** Title and metadata summary: the subject, which is under 100; room to spare for a digest's. */
+    static final int MAX_TITLE = 250;
+    /** The notification id, thread id, event type and each related resource. */
+    static final int MAX_ID = Shorten.MAX_ID_CHARS;
+    static final int MAX_STEPS = 8;
+    static final int MAX_STEP = 500;
+    static final int MAX_KEYWORDS = 5;
+    /** A keyword, and an additionalContext key or value. */
+    static final int MAX_KEYWORD = 64;
+    static final int MAX_RELATED = 10;
+    static final int MAX_CONTEXT = 5;
+    /** Of the steps, this many are links (the Health event, the console); the rest are advice. */
+    private static final int LINK_STEPS = 2;
+    /** Lines listed in a description (a notice's resources, a digest's actions); the email lists them all. */
+    static final int LISTED_LINES = 10;
+    /** A listed line: ten of them must leave room in the description for what follows (日時, 影響). */
+    static final int MAX_LISTED_LINE = 120;
+
+    /**
+     * A character takes at most 3 bytes in the JSON: UTF-8 takes 3 for the rest of the BMP and 4 for a surrogate pair
+     * (2 characters), and the only escapes left are two bytes ({@code \"}, {@code \\}, {@code \n}), since ChatText
+     * turns every other control character, which JSON would write as 6 bytes, into a space.
+     */
+    private static final int MAX_BYTES_PER_CHAR = 3;
+    /** Keys, quotes, separators and the fixed values (version, source, textType): about 350 bytes at the most. */
+    private static final int STRUCTURE_BYTES = 1024;
+    /** The longest the JSON can be, by construction. */
+    public static final int MAX_BYTES = STRUCTURE_BYTES + MAX_BYTES_PER_CHAR * (
+            MAX_TITLE + MAX_DESCRIPTION + MAX_STEPS * MAX_STEP + MAX_KEYWORDS * MAX_KEYWORD
+                    + 3 * MAX_ID + MAX_TITLE + MAX_RELATED * MAX_ID + MAX_CONTEXT * 2 * MAX_KEYWORD);
 
     private ChatNotification() {
     }
 
     public static String render(Notice notice, NoticeContent c, String subject) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", "1.0");
-        root.put("source", "custom");
-        String id = notice.announcement().eventId() != null ? notice.announcement().eventId() : notice.announcement().eventArn();
-        if (id != null) {
-            root.put("id", id);
-        }
-        ObjectNode content = root.putObject("content");
-        content.put("textType", "client-markdown");
-        content.put("title", subject);
-        content.put("description", description(c));
-        ArrayNode steps = content.putArray("nextSteps");
-        c.steps().forEach(steps::add);
-        c.links().stream().limit(2).forEach(link -> steps.add(link.label() + ": " + link.url()));
-        ArrayNode keywords = content.putArray("keywords");
-        keywords.add(c.urgency());
-        keywords.add(notice.category().japanese());
-        if (notice.announcement().region() != null) {
-            keywords.add(notice.announcement().region());
-        }
-        ObjectNode metadata = root.putObject("metadata");
-        String thread = notice.announcement().eventArn() != null ? notice.announcement().eventArn() : id;
-        if (thread != null) {
-            metadata.put("threadId", thread);
-        }
-        metadata.put("summary", subject);
-        if (notice.announcement().code() != null) {
-            metadata.put("eventType", notice.announcement().code());
-        }
-        ArrayNode related = metadata.putArray("relatedResources");
-        notice.announcement().resourceIds().stream().limit(LISTED_RESOURCES).forEach(related::add);
-        ObjectNode context = metadata.putObject("additionalContext");
-        context.put("category", notice.category().name());
-        context.put("obligation", notice.obligation().name());
+        Announcement a = notice.announcement();
+        String id = a.eventId() != null ? a.eventId() : a.eventArn();
+        Builder chat = new Builder(subject, description(c))
+                .id(id)
+                .threadId(a.eventArn() != null ? a.eventArn() : id)
+                .summary(subject)
+                .eventType(a.code());
+        c.steps().stream().limit(MAX_STEPS - LINK_STEPS).forEach(chat::nextStep);
+        // A link too long for a step is left out rather than cut: a cut URL leads nowhere.
+        c.links().stream().map(ChatNotification::linkStep).filter(step -> step.length() <= MAX_STEP).limit(LINK_STEPS)
+                .forEach(chat::nextStep);
+        chat.keyword(c.urgency()).keyword(notice.category().japanese()).keyword(a.region());
+        a.resourceIds().stream().limit(MAX_RELATED).forEach(chat::relatedResource);
+        chat.context("category", notice.category().name()).context("obligation", notice.obligation().name());
         Deadline d = notice.deadline();
         if (d != null) {
-            context.put("deadline", Jst.iso(d.at()));
+            chat.context("deadline", Jst.iso(d.at()));
         }
-        return root.toString();
+        return chat.json();
     }
 
+    private static String linkStep(Link link) {
+        return link.label() + ": " + link.url();
+    }
+
+    /** Our headings and bullets around the content's pieces, each made inert as it is added. */
     private static String description(NoticeContent c) {
         StringBuilder d = new StringBuilder();
-        d.append(c.summary()).append("\n\n");
-        d.append("*対象リソース* (").append(c.scope()).append(")\n");
-        List<String> shown = c.resourceLines().stream().limit(LISTED_RESOURCES).toList();
-        shown.forEach(line -> d.append("• ").append(line).append('\n'));
+        d.append(ChatText.neutralise(c.summary())).append("\n\n");
+        d.append("*対象リソース* (").append(ChatText.inline(c.scope())).append(")\n");
+        List<String> shown = c.resourceLines().stream().limit(LISTED_LINES).toList();
+        shown.forEach(line -> d.append("• ").append(Shorten.middle(ChatText.inline(line), MAX_LISTED_LINE))
+                .append('\n'));
         int hidden = c.resourceLines().size() - shown.size();
         if (hidden > 0 || c.resourceNote() != null) {
             d.append(hidden > 0 ? "ほか " + hidden + "件 " : "")
-                    .append(c.resourceNote() == null ? "" : c.resourceNote()).append('\n');
+                    .append(c.resourceNote() == null ? "" : ChatText.neutralise(c.resourceNote())).append('\n');
         }
         d.append("\n*日時*\n");
-        c.dateLines().forEach(line -> d.append(line).append('\n'));
-        d.append("\n*影響*\n").append(c.impact());
-        return shorten(d.toString());
+        c.dateLines().forEach(line -> d.append(ChatText.inline(line)).append('\n'));
+        d.append("\n*影響*\n").append(ChatText.neutralise(c.impact()));
+        return d.toString();
     }
 
-    /** A chat description within {@link #MAX_DESCRIPTION} characters, marked where it was cut. */
-    static String shorten(String text) {
-        if (text.length() <= MAX_DESCRIPTION) {
-            return text;
+    /**
+     * A custom notification, written within its caps. Values given to it are made inert and capped here, all but the
+     * description, which carries our markup: its event pieces go through {@link ChatText} where it is laid out, and
+     * here it is only cleaned of invisible characters and cut to {@link #MAX_DESCRIPTION}. Values beyond a list's
+     * count are dropped, so give the important ones first.
+     */
+    static final class Builder {
+        private final String title;
+        private final String description;
+        private String id;
+        private String threadId;
+        private String summary;
+        private String eventType;
+        private final List<String> nextSteps = new ArrayList<>();
+        private final List<String> keywords = new ArrayList<>();
+        private final List<String> relatedResources = new ArrayList<>();
+        private final Map<String, String> context = new LinkedHashMap<>();
+
+        Builder(String title, String description) {
+            this.title = Shorten.end(ChatText.inline(orEmpty(title)), MAX_TITLE);
+            this.description = Shorten.end(Characters.visible(orEmpty(description), true), MAX_DESCRIPTION);
         }
-        int end = MAX_DESCRIPTION - 1;
-        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + "…";
+
+        Builder id(String value) {
+            id = Shorten.id(ChatText.inline(value));
+            return this;
+        }
+
+        Builder threadId(String value) {
+            threadId = Shorten.id(ChatText.inline(value));
+            return this;
+        }
+
+        Builder summary(String value) {
+            summary = Shorten.end(ChatText.inline(value), MAX_TITLE);
+            return this;
+        }
+
+        Builder eventType(String value) {
+            eventType = Shorten.id(ChatText.inline(value));
+            return this;
+        }
+
+        Builder nextStep(String value) {
+            add(nextSteps, MAX_STEPS, Shorten.end(ChatText.inline(value), MAX_STEP));
+            return this;
+        }
+
+        Builder keyword(String value) {
+            add(keywords, MAX_KEYWORDS, Shorten.end(ChatText.inline(value), MAX_KEYWORD));
+            return this;
+        }
+
+        Builder relatedResource(String value) {
+            add(relatedResources, MAX_RELATED, Shorten.id(ChatText.inline(value)));
+            return this;
+        }
+
+        Builder context(String key, String value) {
+            String k = Shorten.end(ChatText.inline(key), MAX_KEYWORD);
+            boolean room = context.containsKey(k) || context.size() < MAX_CONTEXT;
+            if (k != null && !k.isBlank() && value != null && room) {
+                context.put(k, Shorten.end(ChatText.inline(value), MAX_KEYWORD));
+            }
+            return this;
+        }
+
+        String json() {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("version", "1.0");
+            root.put("source", "custom");
+            putIfPresent(root, "id", id);
+            ObjectNode content = root.putObject("content");
+            content.put("textType", "client-markdown");
+            content.put("title", title);
+            content.put("description", description);
+            putIfPresent(content, "nextSteps", nextSteps);
+            putIfPresent(content, "keywords", keywords);
+            ObjectNode metadata = root.putObject("metadata");
+            putIfPresent(metadata, "threadId", threadId);
+            putIfPresent(metadata, "summary", summary);
+            putIfPresent(metadata, "eventType", eventType);
+            putIfPresent(metadata, "relatedResources", relatedResources);
+            if (!context.isEmpty()) {
+                ObjectNode additional = metadata.putObject("additionalContext");
+                context.forEach(additional::put);
+            }
+            return root.toString();
+        }
+
+        private static void add(List<String> list, int max, String value) {
+            if (value != null && !value.isBlank() && list.size() < max) {
+                list.add(value);
+            }
+        }
+
+        private static void putIfPresent(ObjectNode node, String key, String value) {
+            if (value != null && !value.isBlank()) {
+                node.put(key, value);
+            }
+        }
+
+        private static void putIfPresent(ObjectNode node, String key, List<String> values) {
+            if (!values.isEmpty()) {
+                ArrayNode array = node.putArray(key);
+                values.forEach(array::add);
+            }
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
     }
 }

@@ -279,29 +279,27 @@ public final class DigestRenderer {
     }
 
     private static String chat(Digest d, String subject) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", "1.0");
-        root.put("source", "custom");
-        ObjectNode content = root.putObject("content");
-        content.put("textType", "client-markdown");
-        content.put("title", subject);
-        StringBuilder description = new StringBuilder(summary(d));
+        StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)));
         List<Notice> listed = d.due().isEmpty() ? d.pending() : d.due();
-        listed.stream().limit(10).forEach(n -> description.append("\n• ").append(String.join(", ", n.announcement().resourceIds()))
-                .append(": ").append(n.title())
-                .append(n.deadline() == null ? "" : " " + Jst.shortDateTime(n.deadline().at(), d.now())
-                        + " (" + Jst.daysLeft(d.now(), n.deadline().at()) + ")"));
-        if (listed.size() > 10) {
-            description.append("\nほか ").append(listed.size() - 10).append("件");
+        listed.stream().limit(ChatNotification.LISTED_LINES)
+                .forEach(n -> description.append("\n• ").append(chatItem(n, d.now())));
+        if (listed.size() > ChatNotification.LISTED_LINES) {
+            description.append("\nほか ").append(listed.size() - ChatNotification.LISTED_LINES).append("件");
         }
-        String text = description.toString();
-        content.put("description", ChatNotification.shorten(text));
-        ArrayNode steps = content.putArray("nextSteps");
-        steps.add("期日より前の業務影響の少ない時間帯に、自分で適用してください。");
-        steps.add("詳細はメールまたは RDS コンソールで確認してください。");
-        ObjectNode metadata = root.putObject("metadata");
-        metadata.put("summary", subject);
-        metadata.put("eventType", "RDS_PENDING_MAINTENANCE_DIGEST");
-        return root.toString();
+        return new ChatNotification.Builder(subject, description.toString())
+                .nextStep("期日より前の業務影響の少ない時間帯に、自分で適用してください。")
+                .nextStep("詳細はメールまたは RDS コンソールで確認してください。")
+                .summary(subject)
+                .eventType("RDS_PENDING_MAINTENANCE_DIGEST")
+                .json();
+    }
+
+    /** One action as a chat bullet: its resources (made inert, shortened), what it is, and when. */
+    private static String chatItem(Notice n, Instant now) {
+        String resources = Shorten.middle(ChatText.inline(String.join(", ", n.announcement().resourceIds()
+                .stream().limit(ChatNotification.LISTED_LINES).toList())), ChatNotification.MAX_LISTED_LINE);
+        return resources + ": " + ChatText.inline(n.title())
+                + (n.deadline() == null ? "" : " " + Jst.shortDateTime(n.deadline().at(), now)
+                        + " (" + Jst.daysLeft(now, n.deadline().at()) + ")");
     }
 }

@@ -128,7 +128,7 @@ final class Guidance {
             case UNCLASSIFIED -> {
                 steps.add("原文と受信した内容を確認し、対応が必要か判断してください。");
                 if (a.origin() != Origin.UNRECOGNIZED && a.code() != null) {
-                    steps.add("繰り返し届く種類の通知なら、分類ルールへの追加を検討してください (" + a.code() + ")。");
+                    steps.add("繰り返し届く種類の通知なら、分類ルールへの追加を検討してください (" + Shorten.id(a.code()) + ")。");
                 }
             }
         }

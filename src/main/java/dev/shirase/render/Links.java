@@ -24,7 +24,10 @@ final class Links {
     static List<Link> of(Notice notice) {
         Announcement a = notice.announcement();
         List<Link> links = new ArrayList<>();
-        if (a.eventArn() != null) {
+        // An ARN too long to be real would make the link as long; the event log still lists the event.
+        if (a.eventArn() != null && a.eventArn().length() > Shorten.MAX_ID_CHARS) {
+            links.add(new Link("AWS Health ダッシュボード", "https://health.aws.amazon.com/health/home#/account/event-log"));
+        } else if (a.eventArn() != null) {
             links.add(new Link("AWS Health ダッシュボード",
                     "https://health.aws.amazon.com/health/home#/account/event-log?eventID=" + a.eventArn()
                             + "&eventTab=details"));
@@ -40,7 +43,8 @@ final class Links {
             List<AffectedResource> resources = a.resources();
             Set<String> clusters = notice.databases().stream().filter(DatabaseState::cluster).map(DatabaseState::id)
                     .collect(Collectors.toSet());
-            if (!resources.isEmpty() && resources.size() <= PER_RESOURCE_LINKS) {
+            if (!resources.isEmpty() && resources.size() <= PER_RESOURCE_LINKS
+                    && resources.stream().allMatch(r -> r.id().length() <= Shorten.MAX_ID_CHARS)) {
                 for (AffectedResource r : resources) {
                     boolean cluster = clusters.contains(r.id()) || (r.arn() != null && r.arn().contains(":cluster:"));
                     String id = RdsArn.parse(r.id()).name();

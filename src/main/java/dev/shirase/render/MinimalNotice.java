@@ -1,7 +1,5 @@
 package dev.shirase.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.notice.Announcement;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +18,7 @@ import java.util.Locale;
 public record MinimalNotice(String subject, String summary, String received, int receivedChars) implements Outgoing {
     /** The received content kept at most (1 MiB: as much as Lambda accepts in one asynchronous event). */
     static final int MAX_RECEIVED_BYTES = 1 << 20;
-    /** Identity values longer than this are shortened. */
-    private static final int MAX_ID_CHARS = 256;
     private static final int MAX_WHY_CHARS = 500;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The minimal form of a notice about {@code a} (an unrecognized announcement carries only the raw input). */
     public static MinimalNotice of(Announcement a, String why) {
@@ -45,7 +40,7 @@ public record MinimalNotice(String subject, String summary, String received, int
 
     /** The minimal form of the scan's digest: its own text is the content worth keeping. */
     static MinimalNotice ofDigest(String subject, String text, String why) {
-        return of(null, List.of("スキャンのまとめ: " + shorten(Subject.clean(subject), MAX_ID_CHARS)), text, why);
+        return of(null, List.of("スキャンのまとめ: " + Shorten.id(Subject.clean(subject))), text, why);
     }
 
     private static MinimalNotice of(String name, List<String> identity, String raw, String why) {
@@ -54,7 +49,7 @@ public record MinimalNotice(String subject, String summary, String received, int
                 .append("■ 概要\n")
                 .append("この通知は簡易版です。AWS から届いた内容を日本語の通知にまとめられなかったため、受け取った内容を"
                         + "そのまま送ります。内容を確認し、対応が必要か判断してください。\n\n")
-                .append("■ まとめられなかった理由\n").append(shorten(why == null ? "不明" : why, MAX_WHY_CHARS)).append('\n');
+                .append("■ まとめられなかった理由\n").append(Shorten.end(why == null ? "不明" : why, MAX_WHY_CHARS)).append('\n');
         if (!identity.isEmpty()) {
             summary.append("\n■ 識別情報\n");
             identity.forEach(line -> summary.append(line).append('\n'));
@@ -67,12 +62,12 @@ public record MinimalNotice(String subject, String summary, String received, int
         String prefix = "【要確認】AWS からの通知 (簡易表示)";
         String id = name == null ? "" : Subject.clean(Subject.shortName(name));
         int room = Subject.MAX_LENGTH - prefix.length() - 1;
-        return id.isEmpty() ? prefix : prefix + " " + shorten(id, room);
+        return id.isEmpty() ? prefix : prefix + " " + Shorten.end(id, room);
     }
 
     private static void add(List<String> lines, String label, String value) {
         if (value != null && !value.isBlank()) {
-            lines.add(label + ": " + shorten(Subject.clean(value), MAX_ID_CHARS));
+            lines.add(label + ": " + Shorten.id(Subject.clean(value)));
         }
     }
 
@@ -117,16 +112,10 @@ public record MinimalNotice(String subject, String summary, String received, int
 
     @Override
     public String chat() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", "1.0");
-        root.put("source", "custom");
-        ObjectNode content = root.putObject("content");
-        content.put("textType", "client-markdown");
-        content.put("title", ChatText.neutralise(subject));
-        content.put("description", ChatText.neutralise(ChatNotification.shorten(summary)));
-        content.putArray("nextSteps").add("受け取った内容はメールで確認してください。");
-        root.putObject("metadata").put("summary", ChatText.neutralise(subject));
-        return root.toString();
+        return new ChatNotification.Builder(subject, ChatText.neutralise(summary))
+                .nextStep("受け取った内容はメールで確認してください。")
+                .summary(subject)
+                .json();
     }
 
     @Override
@@ -137,16 +126,5 @@ public record MinimalNotice(String subject, String summary, String received, int
     @Override
     public Outgoing fallback(String why) {
         return this;
-    }
-
-    private static String shorten(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
     }
 }

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * @param summary        概要: what AWS will do, in one or two sentences
  * @param classification 区分: category and how binding, in words a manager understands
  * @param scope          the heading's detail for 対象リソース: count, account, region
- * @param resourceLines  one line per resource shown
+ * @param resourceLines  one line per resource shown, its id shortened past {@link Shorten#MAX_ID_CHARS} like every id
+ *                       in these Japanese pieces, so that they stay bounded whatever the event holds
  * @param resourceNote   how many were not listed and how they break down, or null
  * @param databases      one line per RDS database with its window, Multi-AZ state and pending actions
  * @param dateLines      日時: every time in JST, with the days left
@@ -71,7 +72,7 @@ public record NoticeContent(
 
     public static NoticeContent of(Notice notice, Instant now) {
         Announcement a = notice.announcement();
-        String service = Labels.service(notice);
+        String service = Shorten.id(Labels.service(notice));
         String title = titleWithStage(notice);
         return new NoticeContent(
                 urgency(notice),
@@ -140,7 +141,7 @@ public record NoticeContent(
         if (notice.category() == Category.UNCLASSIFIED) {
             return a.origin() == Origin.UNRECOGNIZED
                     ? "自動で分類できない入力を受け取りました。通知の見落としがないよう、下の理由と受信した内容を確認してください。"
-                    : "AWS から " + service + " に関する通知 (" + a.code()
+                    : "AWS から " + service + " に関する通知 (" + Shorten.id(a.code())
                             + ") が届きましたが、自動で分類できませんでした。原文を確認し、対応が必要か判断してください。";
         }
         if (notice.stage() == Stage.COMPLETED) {
@@ -208,18 +209,19 @@ public record NoticeContent(
             parts.add(a.resources().size() + "件");
         }
         if (a.account() != null) {
-            parts.add("アカウント " + a.account());
+            parts.add("アカウント " + Shorten.id(a.account()));
         }
-        parts.add(Regions.describe(a.region()));
+        parts.add(Shorten.id(Regions.describe(a.region())));
         return String.join(" / ", parts);
     }
 
+    /** Ids are shortened here, not in the English original or the raw input, which the plain text can cut. */
     private static List<String> resourceLines(Announcement a) {
-        return a.resources().stream().limit(LISTED_RESOURCES).map(r -> r.id() + statusSuffix(r)).toList();
+        return a.resources().stream().limit(LISTED_RESOURCES).map(r -> Shorten.id(r.id()) + statusSuffix(r)).toList();
     }
 
     private static String statusSuffix(AffectedResource r) {
-        return r.status() == null ? "" : " (" + ENTITY_STATUS.getOrDefault(r.status(), r.status()) + ")";
+        return r.status() == null ? "" : " (" + ENTITY_STATUS.getOrDefault(r.status(), Shorten.id(r.status())) + ")";
     }
 
     private static String resourceNote(Announcement a) {
@@ -230,8 +232,9 @@ public record NoticeContent(
                     : "イベントに対象リソースの記載はありません (アカウント全体、またはリージョン全体が対象の通知です)。");
         }
         if (total > LISTED_RESOURCES) {
+            // Statuses AWS does not document are counted together: one group each could outgrow any limit.
             Map<String, Long> byStatus = a.resources().stream().filter(r -> r.status() != null)
-                    .collect(Collectors.groupingBy(r -> ENTITY_STATUS.getOrDefault(r.status(), r.status()),
+                    .collect(Collectors.groupingBy(r -> ENTITY_STATUS.getOrDefault(r.status(), "その他の状態"),
                             LinkedHashMap::new, Collectors.counting()));
             String breakdown = byStatus.isEmpty() ? "" : " 内訳: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue() + "件").collect(Collectors.joining("、")) + "。";
@@ -248,7 +251,7 @@ public record NoticeContent(
     private static List<String> databaseLines(Notice notice) {
         List<String> lines = new ArrayList<>();
         for (DatabaseState db : notice.databases()) {
-            StringBuilder line = new StringBuilder(db.id()).append(": ");
+            StringBuilder line = new StringBuilder(Shorten.id(db.id())).append(": ");
             List<String> facts = new ArrayList<>();
             if (db.engine() != null) {
                 facts.add(db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion()));
@@ -329,20 +332,21 @@ public record NoticeContent(
         Announcement a = notice.announcement();
         List<String> lines = new ArrayList<>();
         if (a.code() != null) {
-            lines.add("イベントの種類: " + a.code()
-                    + (a.eventCategory() == null || a.eventCategory().isBlank() ? "" : " (" + a.eventCategory() + ")"));
+            boolean noCategory = a.eventCategory() == null || a.eventCategory().isBlank();
+            lines.add("イベントの種類: " + Shorten.id(a.code())
+                    + (noCategory ? "" : " (" + Shorten.id(a.eventCategory()) + ")"));
         }
         if (a.detailType() != null) {
-            lines.add("入力: " + a.detailType());
+            lines.add("入力: " + Shorten.id(a.detailType()));
         }
         if (a.status() != null) {
-            lines.add("状態: " + a.status());
+            lines.add("状態: " + Shorten.id(a.status()));
         }
         if (a.eventArn() != null) {
-            lines.add("イベント ARN: " + a.eventArn());
+            lines.add("イベント ARN: " + Shorten.id(a.eventArn()));
         }
         if (a.eventId() != null) {
-            lines.add("イベント ID: " + a.eventId());
+            lines.add("イベント ID: " + Shorten.id(a.eventId()));
         }
         lines.add("分類: " + notice.category() + " / " + notice.obligation() + " (" + notice.rule() + ")");
         return lines;

@@ -2,6 +2,7 @@ package dev.shirase.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The subject line: {@code 【要対応・必須】RDS セキュリティパッチ test-db ほか2件 12/5(土)まで}. SNS takes fewer than 100
@@ -11,7 +12,7 @@ import java.util.List;
 public final class Subject {
     /** SNS: "less than 100 characters". */
     public static final int MAX_LENGTH = 99;
-    private static final String ELLIPSIS = "…";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Subject() {
     }
@@ -33,12 +34,12 @@ public final class Subject {
         String fixed = join(prefix, service, "", resources, deadline);
         int room = MAX_LENGTH - fixed.length() - 1;
         if (room > 1) {
-            return join(prefix, service, shorten(title, room), resources, deadline);
+            return join(prefix, service, Shorten.end(title, room), resources, deadline);
         }
         String minimal = join(prefix, "", "", resources, deadline);
         room = MAX_LENGTH - minimal.length() - 1;
-        return room > 1 ? join(prefix, shorten(service + " " + title, room), "", resources, deadline)
-                : shorten(join(prefix, "", "", "", deadline), MAX_LENGTH);
+        return room > 1 ? join(prefix, Shorten.end(service + " " + title, room), "", resources, deadline)
+                : Shorten.end(join(prefix, "", "", "", deadline), MAX_LENGTH);
     }
 
     /** The ways to name the resources, longest first: "db-1 ほか2件", then "3件", then nothing. */
@@ -76,28 +77,14 @@ public final class Subject {
         return s.toString();
     }
 
-    private static String shorten(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max - ELLIPSIS.length();
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, Math.max(end, 0)) + ELLIPSIS;
-    }
-
-    /** No line breaks or control characters, and no runs of spaces. */
+    /**
+     * No line breaks or control characters (SNS rejects them), no characters that reorder or hide text (a bidirectional
+     * override would make {@code db-prod} read as another name), and no runs of spaces.
+     */
     static String clean(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
-        }
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(Characters.visible(s, false)).replaceAll(" ").strip();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,45 @@ class CliTest {
         out.reset();
         assertThat(run("preview", "--format", "html", "events/health-rds-oracle-os-update.json")).isZero();
         assertThat(stdout()).contains("<!DOCTYPE html>").contains("<h2");
+    }
+
+    @Test
+    void previewAsChatPrintsTheNotificationExactlyAsSnsPublishesItToHttpsSubscribers() throws IOException {
+        Instant now = Instant.parse("2026-11-24T00:00:00Z");
+        List<String> args = new ArrayList<>(List.of("preview", "--format", "chat", "--now", now.toString()));
+        Events.notifierSamples().forEach(p -> args.add(p.toString()));
+
+        int status = run(args.toArray(String[]::new));
+
+        assertThat(status).isZero();
+        String[] lines = stdout().split("\n");
+        assertThat(lines).hasSize(Events.notifierSamples().size());
+        NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC));
+        for (int i = 0; i < lines.length; i++) {
+            byte[] event = Files.readAllBytes(Events.notifierSamples().get(i));
+            String https = MAPPER.readTree(pipeline.render(event).snsMessage()).get("https").asText();
+            assertThat(lines[i]).isEqualTo(https);
+            JsonNode chat = MAPPER.readTree(lines[i]);
+            assertThat(chat.get("source").asText()).isEqualTo("custom");
+            assertThat(chat.at("/content/textType").asText()).isEqualTo("client-markdown");
+        }
+    }
+
+    @Test
+    void previewAsChatKeepsOneLinePerFileAndReportsErrorsApart(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.json");
+
+        int status = run("preview", "--format", "chat", missing.toString(), "events/health-ec2-instance-reboot.json");
+
+        assertThat(status).isEqualTo(1);
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).at("/content/description").asText()).contains("file not found");
+        assertThat(lines.get(1).at("/metadata/additionalContext/category").asText()).isEqualTo("SYSTEM_REBOOT");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.json: file not found");
+        assertThat(Cli.USAGE).contains("--format text|json|html|chat");
+
+        assertThat(run("preview", "--format", "chat", "--pending-maintenance", "x.json")).isEqualTo(2);
     }
 
     @Test

@@ -59,4 +59,75 @@ class SnsMessageTest {
         assertThat(chat.at("/content/description").asText()).contains("ほか 90件");
         assertThat(chat.at("/metadata/relatedResources")).hasSize(10);
     }
+
+    @Test
+    void fitsTextFullOfControlCharactersThatJsonWritesAsSixBytes() throws Exception {
+        ObjectNode event = Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification", "\u0001\u001b".repeat(200_000));
+        RenderedNotice rendered = RenderingFixtures.rendered(event);
+
+        String message = rendered.snsMessage();
+
+        assertThat(Utf8.length(message)).isLessThanOrEqualTo(SnsMessage.MAX_BYTES).isGreaterThan(200_000);
+        assertThat(MAPPER.readTree(message).get("default").asText()).contains("文字を省略しました").contains("■ 識別情報");
+    }
+
+    @Test
+    void neverThrowsAndAlwaysFitsWhateverTheTextAndTheChat() throws Exception {
+        String controls = "\u0000\u0001\u001f".repeat(400_000);
+        String escapes = "\"\\\n".repeat(400_000);
+        String japanese = "あ".repeat(400_000);
+        String small = MinimalNotice.ofRaw("{}", "test").chat();
+        String tooLarge = "{\"x\":\"" + "\\\"".repeat(200_000) + "\"}";
+        for (String text : new String[] {controls, escapes, japanese, "", null}) {
+            for (String chat : new String[] {small, tooLarge, controls, null}) {
+                // A text that ignores its budget: only the last cut can make it fit.
+                String message = SnsMessage.of(budget -> text, chat);
+
+                assertThat(Utf8.length(message)).isLessThanOrEqualTo(SnsMessage.MAX_BYTES);
+                JsonNode parsed = MAPPER.readTree(message);
+                String sent = parsed.get("default").asText();
+                if (text != null && text.length() > 100_000) {
+                    int kept = sent.indexOf("\n(SNS の上限 262,144 バイト");
+                    assertThat(kept).isPositive();
+                    assertThat(sent).endsWith("ここから " + String.format("%,d", text.length() - kept)
+                            + " 文字を省略しました。全文はメールまたは AWS Health ダッシュボードで確認してください)");
+                } else {
+                    assertThat(sent).isEqualTo(text == null ? "" : text);
+                }
+                String https = parsed.get("https").asText();
+                if (chat == small) {
+                    assertThat(https).isEqualTo(small);
+                } else {
+                    assertThat(MAPPER.readTree(https).at("/content/description").asText()).contains("SNS の上限に収まらなかった");
+                }
+            }
+        }
+    }
+
+    @Test
+    void replacesAChatNotificationTooLargeForTheMessageWithOneThatSaysSo() throws Exception {
+        String message = SnsMessage.of(budget -> "本文", "{\"too\":\"" + "あ".repeat(100_000) + "\"}");
+
+        JsonNode chat = MAPPER.readTree(MAPPER.readTree(message).get("https").asText());
+
+        assertThat(chat.at("/content/description").asText()).contains("SNS の上限に収まらなかった");
+        assertThat(MAPPER.readTree(message).get("default").asText()).isEqualTo("本文");
+    }
+
+    @Test
+    void countsEscapedBytesAsJacksonWritesThem() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c < 0x10000; c++) {
+            String one = String.valueOf((char) c);
+            if (!Character.isSurrogate((char) c)) {
+                assertThat(SnsMessage.escapedBytes(one)).as("U+%04X", c)
+                        .isEqualTo(Utf8.length(MAPPER.writeValueAsString(one)) - 2);
+            }
+            all.append(one);
+        }
+        String emoji = new String(Character.toChars(0x1F600));
+        assertThat(SnsMessage.escapedBytes(emoji)).isEqualTo(Utf8.length(MAPPER.writeValueAsString(emoji)) - 2);
+        // Surrogates included, paired or not, as Utf8 counts the document that SnsMessage checks.
+        assertThat(SnsMessage.escapedBytes(all.toString())).isEqualTo(Utf8.length(MAPPER.writeValueAsString(all.toString())) - 2);
+    }
 }

@@ -63,6 +63,21 @@ class SubjectTest {
     }
 
     @Test
+    void hasNoCharactersThatReorderOrHideText() {
+        ObjectNode event = Events.health("AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED", "scheduledChange", "Reboot.");
+        ((ObjectNode) event.get("detail")).putArray("affectedEntities").addObject()
+                .put("entityValue", "db-\u202Edorp\u202C-\u200Bx\u200C\u200D\u2060\uFEFF\u2066y\u2069\u200E\u00AD");
+
+        RenderedNotice rendered = RenderingFixtures.rendered(event);
+
+        assertThat(rendered.subject()).contains(" db-dorp-xy ");
+        assertThat(rendered.subject().codePoints())
+                .noneMatch(c -> Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+        String title = rendered.html().substring(rendered.html().indexOf("<title>"), rendered.html().indexOf("</title>"));
+        assertThat(title).contains("db-dorp-xy").doesNotContain("\u202E", "\u200B", "\uFEFF", "\u2066", "\u200E");
+    }
+
+    @Test
     void namesArnsByTheirLastPartAndLeavesResolvedResourcesToTheBody() {
         ObjectNode event = Events.health("AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", "scheduledChange", "Runtime ends.");
         ArrayNode entities = ((ObjectNode) event.get("detail")).putArray("affectedEntities");
