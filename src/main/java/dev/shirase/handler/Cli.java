@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line: {@code preview} shows what would be sent, with no AWS account; {@code invoke} runs the Lambda
@@ -27,8 +28,6 @@ public final class Cli {
     /** The handlers template.yaml gives NotifyFunction and ScanFunction; a test holds them together. */
     public static final String NOTIFY_HANDLER = "dev.shirase.handler.NotifyHandler::handleRequest";
     public static final String SCAN_HANDLER = "dev.shirase.handler.ScanHandler::handleRequest";
-    private static final Map<String, String> HANDLERS = Map.of("NotifyFunction", NOTIFY_HANDLER,
-            "ScanFunction", SCAN_HANDLER);
 
     static final String USAGE = """
             usage:
@@ -156,8 +155,8 @@ public final class Cli {
                 files.add(args.get(i));
             }
         }
-        String handlerName = HANDLERS.get(function);
-        if (handlerName == null) {
+        Optional<TemplateFunction> named = TemplateFunction.named(function);
+        if (named.isEmpty()) {
             throw new UsageException("unknown function '" + function + "': use NotifyFunction or ScanFunction");
         }
         if (files.isEmpty()) {
@@ -165,9 +164,9 @@ public final class Cli {
         }
         LocalInvoke handler;
         try {
-            handler = new LocalInvoke(handlerName, function);
+            handler = new LocalInvoke(named.get());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            err.println("shirase: cannot start " + handlerName + ": " + rootMessage(e));
+            err.println("shirase: cannot start " + named.get().handler() + ": " + rootMessage(e));
             return 1;
         }
         int failures = 0;

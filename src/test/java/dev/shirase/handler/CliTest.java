@@ -202,7 +202,7 @@ class CliTest {
     @Test
     void invokeKnowsBothFunctionsOfTheTemplate() throws Exception {
         // Building the handler the way the runtime does touches no network; running a scan would need AWS.
-        assertThat(new LocalInvoke(Cli.SCAN_HANDLER, "ScanFunction")).isNotNull();
+        assertThat(new LocalInvoke(TemplateFunction.SCAN)).isNotNull();
         assertThat(run("invoke", "--function", "NoSuchFunction", "x.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown function 'NoSuchFunction'");
     }
