@@ -52,7 +52,8 @@ final class LocalInvoke {
     String invoke(byte[] event, PrintStream log) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            method.invoke(handler, new ByteArrayInputStream(event), output, new LocalContext(functionName, timeout, log));
+            LocalContext context = new LocalContext(functionName, timeout, log);
+            method.invoke(handler, new ByteArrayInputStream(event), output, context);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;

@@ -1,6 +1,7 @@
 package dev.shirase.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,6 +130,21 @@ class CliTest {
         assertThat(result.get("category").asText()).isEqualTo("ENGINE_UPGRADE");
         assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("console");
         assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("件名: 【要確認】RDS");
+    }
+
+    @Test
+    void replayNeedsAQueueAndSomewhereToDeliver() {
+        assertThat(run("replay")).isEqualTo(2);
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q", "--max", "0")).isEqualTo(2);
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q", "extra")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay needs --queue-url (the stack output FailureQueueUrl)")
+                .contains("--max takes a whole number above 0: 0")
+                .contains("shirase replay --queue-url URL [--max N] [--dry-run]");
+
+        // Without a channel a replayed notice would only be printed, and its message deleted: refused before any call.
+        assumeFalse(Replay.deliversSomewhere(System.getenv()), "this JVM's environment configures a channel");
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("set SHIRASE_TOPIC_ARN (the stack output TopicArn)");
     }
 
     @Test
