@@ -50,15 +50,22 @@ final class Replay {
     private final Handlers handlers;
     private final PrintStream out;
     private final PrintStream err;
+    private final Duration hold;
     private final Map<TemplateFunction, LocalInvoke> started = new EnumMap<>(TemplateFunction.class);
 
     /** What happened to each message goes to {@code out}; errors and the handlers' logs to {@code err}. */
     Replay(SqsClient sqs, String queueUrl, Handlers handlers, PrintStream out, PrintStream err) {
+        this(sqs, queueUrl, handlers, out, err, HOLD);
+    }
+
+    /** {@code hold}: how long each received message stays hidden; tests shorten it. */
+    Replay(SqsClient sqs, String queueUrl, Handlers handlers, PrintStream out, PrintStream err, Duration hold) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handlers = handlers;
         this.out = out;
         this.err = err;
+        this.hold = hold;
     }
 
     /** Whether the environment names a channel: without one a replayed notice would only reach the console. */
@@ -121,7 +128,7 @@ final class Replay {
     private Optional<Message> receive() {
         return sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                         .maxNumberOfMessages(1)
-                        .visibilityTimeout((int) HOLD.toSeconds())
+                        .visibilityTimeout((int) hold.toSeconds())
                         .waitTimeSeconds(WAIT_SECONDS)
                         .messageAttributeNames("All")
                         .overrideConfiguration(withinCall()))
@@ -147,9 +154,17 @@ final class Replay {
     }
 
     private Outcome replay(Message message, Replayable replayable) {
+        LocalInvoke handler;
+        try {
+            handler = handler(replayable.function());
+        } catch (Exception | LinkageError e) {
+            out.println("failed   " + describe(replayable) + ": cannot start " + replayable.function().handler() + ": "
+                    + Cli.rootMessage(e));
+            return Outcome.FAILED;
+        }
         String result;
         try {
-            result = handler(replayable.function()).invoke(replayable.event(), err);
+            result = handler.invoke(replayable.event(), err);
         } catch (Exception e) {
             out.println("failed   " + describe(replayable) + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
@@ -184,7 +199,7 @@ final class Replay {
                 sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(0)
                         .overrideConfiguration(withinCall()));
             } catch (SdkException e) {
-                err.println("shirase: message " + messageId + " stays hidden for up to " + HOLD.toSeconds()
+                err.println("shirase: message " + messageId + " stays hidden for up to " + hold.toSeconds()
                         + " s: " + e.getMessage());
             }
         });

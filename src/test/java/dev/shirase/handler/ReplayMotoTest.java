@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,16 +96,24 @@ class ReplayMotoTest {
 
     /** Replays with handlers built as Lambda builds them, but from {@code env} rather than this JVM's environment. */
     private int replay(Map<String, String> env, OptionalInt max, boolean dryRun) {
-        Replay.Handlers handlers = function -> {
+        return replay(env, max, dryRun, function -> {
             started.add(function);
             return switch (function) {
                 case NOTIFY -> new LocalInvoke(new NotifyHandler(NotifyHandler.fromEnvironment(env)), function);
                 case SCAN -> new LocalInvoke(new ScanHandler(env, Clock.systemUTC()), function);
             };
-        };
+        });
+    }
+
+    private int replay(Map<String, String> env, OptionalInt max, boolean dryRun, Replay.Handlers handlers) {
+        return replay(env, max, dryRun, handlers, Replay.HOLD);
+    }
+
+    private int replay(Map<String, String> env, OptionalInt max, boolean dryRun, Replay.Handlers handlers,
+            Duration hold) {
         return new Replay(new AwsClients(env).sqs(), failureQueue, handlers,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(max, dryRun);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                hold).run(max, dryRun);
     }
 
     private int replay(Map<String, String> env) {
@@ -188,6 +197,45 @@ class ReplayMotoTest {
         assertThat(stdout()).contains("0 replayed, 3 failed, 0 unreadable; 3 left on the queue");
         assertThat(depth()).as("visible again for the next run").isEqualTo(new Depth(3, 0));
         assertThat(subjects()).isEmpty();
+    }
+
+    @Test
+    void aMessageThatComesRoundAgainIsNotRunTwice() {
+        for (int i = 0; i < 3; i++) {
+            send(Events.health("AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED", "scheduledChange", "Reboot")
+                    .put("id", "event-" + i).toString(), Map.of());
+        }
+        List<String> invoked = new ArrayList<>();
+
+        // Not hidden at all: every receive may return a message this run already tried.
+        int status = replay(env(inbox.topicArn()), OptionalInt.empty(), false,
+                function -> new LocalInvoke((input, output, context) -> {
+                    invoked.add(MAPPER.readTree(input).get("id").asText());
+                    throw new NotifyHandler.NoticeNotDeliveredException("no channel accepted the notice");
+                }, function),
+                Duration.ZERO);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(invoked).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(stdout().lines().filter(l -> l.startsWith("failed "))).hasSameSizeAs(invoked);
+        assertThat(depth()).isEqualTo(new Depth(3, 0));
+    }
+
+    @Test
+    void aHandlerThatCannotStartLeavesItsMessagesOnTheQueue() {
+        send(text(Events.sample("health-ec2-instance-reboot.json")), Map.of());
+        send(text(Events.sample("rds-event-0155-minor-version-available.json")), Map.of());
+
+        int status = replay(env(inbox.topicArn()), OptionalInt.empty(), false, function -> {
+            throw new IllegalStateException("AWS_REGION is not set");
+        });
+
+        assertThat(status).isEqualTo(1);
+        assertThat(stdout().lines().filter(l -> l.startsWith("failed ")))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("cannot start " + Cli.NOTIFY_HANDLER
+                        + ": IllegalStateException: AWS_REGION is not set"));
+        assertThat(depth()).isEqualTo(new Depth(2, 0));
     }
 
     @Test
