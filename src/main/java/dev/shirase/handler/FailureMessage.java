@@ -21,7 +21,8 @@ import java.util.Optional;
  * attributes.</li>
  * </ul>
  * The function is the one an ARN names, when it names one of the template's; otherwise a scheduled event goes to the
- * scan and anything else to the notifier, as the template routes them.
+ * scan and any other event to the notifier, as the template routes them. JSON that is no EventBridge event is left
+ * alone.
  */
 final class FailureMessage {
     static final String RULE_ARN = "RULE_ARN";
@@ -89,8 +90,7 @@ final class FailureMessage {
                 : isScheduled(message) ? Sender.SCHEDULE_DEAD_LETTER
                 : Sender.UNKNOWN;
         String error = joined(attributes.get(ERROR_CODE), attributes.get(ERROR_MESSAGE));
-        return replayable(message, body.getBytes(StandardCharsets.UTF_8), sender, attributes.get(TARGET_ARN),
-                error);
+        return replayable(message, body.getBytes(StandardCharsets.UTF_8), sender, attributes.get(TARGET_ARN), error);
     }
 
     /** The template's function that a Lambda ARN names ({@code ...:function:stack-NotifyFunction-AbC123:live}). */
@@ -125,8 +125,12 @@ final class FailureMessage {
         return replayable(payload, event, Sender.LAMBDA_ON_FAILURE, context.path("functionArn").asText(null), error);
     }
 
-    private static Replayable replayable(JsonNode event, byte[] bytes, Sender sender, String functionArn,
-            String error) {
+    private static Content replayable(JsonNode event, byte[] bytes, Sender sender, String functionArn, String error) {
+        // Every sender keeps an EventBridge event; JSON of another shape is something this tool does not understand,
+        // and replaying it would turn it into an unclassified notice and delete it.
+        if (!event.path("source").isTextual() || !event.path("detail-type").isTextual()) {
+            return new Unreadable("not an EventBridge event (no source and detail-type)");
+        }
         TemplateFunction function = namedIn(functionArn)
                 .orElse(isScheduled(event) ? TemplateFunction.SCAN : TemplateFunction.NOTIFY);
         return new Replayable(function, bytes, sender, event.path("id").asText(null),

@@ -113,6 +113,10 @@ class FailureMessageTest {
         assertThat(FailureMessage.read("[1, 2]", Map.of())).isEqualTo(new Unreadable("not a JSON object"));
         assertThat(FailureMessage.read("{\"requestContext\":{},\"requestPayload\":\"text\"}", Map.of()))
                 .isEqualTo(new Unreadable("an invocation record whose requestPayload is not an event"));
+        Unreadable notAnEvent = new Unreadable("not an EventBridge event (no source and detail-type)");
+        assertThat(FailureMessage.read("{\"Records\":[]}", Map.of())).isEqualTo(notAnEvent);
+        assertThat(FailureMessage.read("{\"requestContext\":{},\"requestPayload\":{\"key\":\"value\"}}", Map.of()))
+                .isEqualTo(notAnEvent);
     }
 
     @Test
