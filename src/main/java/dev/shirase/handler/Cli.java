@@ -1,6 +1,7 @@
 package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.aws.AwsClients;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.render.MinimalNotice;
 import dev.shirase.scan.ScanSettings;
@@ -19,17 +20,19 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The command line: {@code preview} shows what would be sent, with no AWS account; {@code invoke} runs the Lambda
- * handler that template.yaml names, delivering to the channels the environment configures.
+ * handler that template.yaml names, delivering to the channels the environment configures; {@code replay} does the
+ * same with what the failure queue holds.
  */
 public final class Cli {
     /** The handlers template.yaml gives NotifyFunction and ScanFunction; a test holds them together. */
     public static final String NOTIFY_HANDLER = "dev.shirase.handler.NotifyHandler::handleRequest";
     public static final String SCAN_HANDLER = "dev.shirase.handler.ScanHandler::handleRequest";
-    private static final Map<String, String> HANDLERS = Map.of("NotifyFunction", NOTIFY_HANDLER,
-            "ScanFunction", SCAN_HANDLER);
 
     static final String USAGE = """
             usage:
@@ -43,6 +46,11 @@ public final class Cli {
               shirase invoke [--function NotifyFunction|ScanFunction] FILE...
                   call the function's handler with each file, as Lambda would, delivering to the channels that
                   SHIRASE_TOPIC_ARN, SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO configure (none: the console)
+              shirase replay --queue-url URL [--max N] [--dry-run]
+                  once the cause of a failure is fixed, run each event on the failure queue (stack output FailureQueueUrl)
+                  through its function's handler again, as invoke does, and delete it once its notice was delivered;
+                  one that fails again stays. Delivers to SHIRASE_TOPIC_ARN (stack output TopicArn) or SHIRASE_MAIL_FROM
+                  and SHIRASE_MAIL_TO. --dry-run: list what would be replayed; --max N: stop after N messages
             """;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -71,6 +79,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "preview" -> preview(rest);
                 case "invoke" -> invoke(rest);
+                case "replay" -> replay(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -169,8 +178,8 @@ public final class Cli {
                 files.add(args.get(i));
             }
         }
-        String handlerName = HANDLERS.get(function);
-        if (handlerName == null) {
+        Optional<TemplateFunction> named = TemplateFunction.named(function);
+        if (named.isEmpty()) {
             throw new UsageException("unknown function '" + function + "': use NotifyFunction or ScanFunction");
         }
         if (files.isEmpty()) {
@@ -178,9 +187,9 @@ public final class Cli {
         }
         LocalInvoke handler;
         try {
-            handler = new LocalInvoke(handlerName, function);
+            handler = new LocalInvoke(named.get());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            err.println("shirase: cannot start " + handlerName + ": " + rootMessage(e));
+            err.println("shirase: cannot start " + named.get().handler() + ": " + rootMessage(e));
             return 1;
         }
         int failures = 0;
@@ -193,6 +202,49 @@ public final class Cli {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private int replay(List<String> args) {
+        String queueUrl = null;
+        OptionalInt max = OptionalInt.empty();
+        boolean dryRun = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--queue-url" -> queueUrl = value(args, ++i, arg);
+                case "--max" -> max = OptionalInt.of(positive(value(args, ++i, arg), arg));
+                case "--dry-run" -> dryRun = true;
+                default -> throw new UsageException("replay takes no '" + arg + "'");
+            }
+        }
+        if (queueUrl == null) {
+            throw new UsageException("replay needs --queue-url (the stack output FailureQueueUrl)");
+        }
+        Map<String, String> env = System.getenv();
+        if (!dryRun && !Replay.deliversSomewhere(env)) {
+            throw new UsageException("replay delivers to the channels the environment configures: set SHIRASE_TOPIC_ARN"
+                    + " (the stack output TopicArn) or SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO, or use --dry-run");
+        }
+        SqsClient sqs;
+        try {
+            sqs = new AwsClients(env).sqs();
+        } catch (RuntimeException e) {
+            err.println("shirase: cannot read the queue: " + rootMessage(e));
+            return 1;
+        }
+        return new Replay(sqs, queueUrl, LocalInvoke::new, out, err).run(max, dryRun);
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException(option + " takes a whole number above 0: " + text);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -215,7 +267,7 @@ public final class Cli {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();

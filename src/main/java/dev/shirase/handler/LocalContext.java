@@ -6,18 +6,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
-/** The Lambda context for a local invocation: what the handler may ask the runtime, answered locally. */
+/**
+ * The Lambda context for a local invocation: what the handler may ask the runtime, answered locally. One context per
+ * invocation, made when it starts: the remaining time counts down from the function's timeout, as in Lambda, so the
+ * handler's time budgets behave locally as they do when deployed.
+ */
 final class LocalContext implements Context {
-    private static final int TIMEOUT_MILLIS = 30_000;
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
-    private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+    private final long deadlineNanos;
     private final PrintStream log;
 
-    LocalContext(String functionName, PrintStream log) {
+    LocalContext(String functionName, Duration timeout, PrintStream log) {
         this.functionName = functionName;
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.log = log;
     }
 
@@ -63,7 +68,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, deadline - System.currentTimeMillis());
+        return (int) Math.max(0, Duration.ofNanos(deadlineNanos - System.nanoTime()).toMillis());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.shirase.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,6 +176,21 @@ class CliTest {
     }
 
     @Test
+    void replayNeedsAQueueAndSomewhereToDeliver() {
+        assertThat(run("replay")).isEqualTo(2);
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q", "--max", "0")).isEqualTo(2);
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q", "extra")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay needs --queue-url (the stack output FailureQueueUrl)")
+                .contains("--max takes a whole number above 0: 0")
+                .contains("shirase replay --queue-url URL [--max N] [--dry-run]");
+
+        // Without a channel a replayed notice would only be printed, and its message deleted: refused before any call.
+        assumeFalse(Replay.deliversSomewhere(System.getenv()), "this JVM's environment configures a channel");
+        assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("set SHIRASE_TOPIC_ARN (the stack output TopicArn)");
+    }
+
+    @Test
     void invokeFailsForAFileThatIsNotThere() {
         assertThat(run("invoke", "no-such-file.json")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.json");
@@ -245,7 +261,7 @@ class CliTest {
     @Test
     void invokeKnowsBothFunctionsOfTheTemplate() throws Exception {
         // Building the handler the way the runtime does touches no network; running a scan would need AWS.
-        assertThat(new LocalInvoke(Cli.SCAN_HANDLER, "ScanFunction")).isNotNull();
+        assertThat(new LocalInvoke(TemplateFunction.SCAN)).isNotNull();
         assertThat(run("invoke", "--function", "NoSuchFunction", "x.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown function 'NoSuchFunction'");
     }

@@ -1,0 +1,30 @@
+package dev.shirase.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shirase.handler.TemplateFunction;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** The local tools give each handler the time Lambda gives it, so a local run meets the same deadlines. */
+class TemplateTimeoutsTest {
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void localTimeoutsAreTheFunctionsTimeouts() {
+        for (TemplateFunction function : TemplateFunction.values()) {
+            JsonNode timeout = template.properties(function.logicalId()).path("Timeout");
+
+            assertThat(timeout.isInt()).as("%s sets its own Timeout in seconds", function.logicalId()).isTrue();
+            assertThat(function.timeout().toSeconds()).as(function.logicalId()).isEqualTo(timeout.asLong());
+        }
+    }
+
+    @Test
+    void localHandlersAreTheFunctionsHandlers() {
+        for (TemplateFunction function : TemplateFunction.values()) {
+            assertThat(function.handler()).as(function.logicalId())
+                    .isEqualTo(template.properties(function.logicalId()).path("Handler").asText());
+        }
+    }
+}
