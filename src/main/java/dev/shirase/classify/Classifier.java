@@ -17,17 +17,30 @@ public final class Classifier {
     private record Kind(Category category, String title, String rule) {
     }
 
+    private final TextLimits limits;
+
+    public Classifier() {
+        this(TextLimits.PRODUCTION);
+    }
+
+    /** Reads descriptions only as far as {@code limits} say; production reads {@link TextLimits#PRODUCTION}. */
+    public Classifier(TextLimits limits) {
+        this.limits = limits;
+    }
+
     public Notice classify(Announcement a) {
         if (a.origin() == Origin.UNRECOGNIZED) {
             return new Notice(a, Category.UNCLASSIFIED, Obligation.OPTIONAL, Stage.ANNOUNCED, null, "未分類の通知",
                     "unrecognized input", List.of());
         }
         Optional<Rule> rule = RulesTable.find(a.origin(), a.code());
-        String text = a.description().toLowerCase(Locale.ROOT);
+        AnalysedText description = AnalysedText.of(a.description(), limits.maxChars());
+        String text = description.lower();
         Kind kind = rule.map(r -> kindFromRule(r, text)).orElseGet(() -> kindWithoutRule(a, text));
         Stage stage = stage(a, rule, text);
         Obligation obligation = obligation(a, rule, kind.category(), stage, text);
-        Deadline deadline = stage == Stage.ANNOUNCED ? Deadlines.find(a, kind.category()) : null;
+        Deadline deadline = stage == Stage.ANNOUNCED
+                ? Deadlines.find(a, kind.category(), description, limits.maxDates()) : null;
         return new Notice(a, kind.category(), obligation, stage, deadline, kind.title(), kind.rule(), List.of());
     }
 

@@ -160,9 +160,12 @@ public final class RulesTable {
             WordRule.weak(SYSTEM_REBOOT, "\\breboot|\\brestart", "再起動"),
             WordRule.weak(SYSTEM_REBOOT, "\\bmaintenance\\b", "メンテナンス"));
 
-    /** "RDS will upgrade ...", "Amazon EKS will update ...": AWS names itself as the one who acts. */
+    /**
+     * "RDS will upgrade ...", "Amazon EKS will update ...": AWS names itself as the one who acts. The service name is
+     * possessive: a space must follow it, so giving back its characters could never match.
+     */
     static final Pattern AWS_WILL_ACT = Pattern.compile(
-            "\\b(we|aws|rds|amazon [\\w-]+|eks|ecs|lambda|elasticache) will (automatically )?(upgrade|update|apply|patch"
+            "\\b(we|aws|rds|amazon [\\w-]++|eks|ecs|lambda|elasticache) will (automatically )?(upgrade|update|apply|patch"
                     + "|reboot|restart|replace|stop|retire|migrate|enrol)"
                     + "|will be (performed|applied|upgraded|updated|patched|rebooted|restarted|replaced) automatically"
                     + "|will (be )?automatically|automatically (upgrade|update|appl|patch|reboot|restart|migrat|enrol)");

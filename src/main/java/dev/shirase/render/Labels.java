@@ -1,9 +1,9 @@
 package dev.shirase.render;
 
+import dev.shirase.classify.AnalysedText;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -61,8 +61,9 @@ final class Labels {
         return engineLabel(notice.announcement().description());
     }
 
+    /** The first of {@link #ENGINES} that the text names, read only as far as the classifier reads it. */
     private static String engineLabel(String text) {
-        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        String lower = AnalysedText.of(text).lower();
         for (Engine e : ENGINES) {
             if (e.words().matcher(lower).find()) {
                 return e.label();

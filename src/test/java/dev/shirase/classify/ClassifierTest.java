@@ -259,4 +259,18 @@ class ClassifierTest {
         assertThat(n.obligation()).isEqualTo(Obligation.OPTIONAL);
         assertThat(n.announcement().raw()).isEqualTo("{oops");
     }
+
+    @Test
+    void wordsBeyondTheCapDoNotClassify() {
+        String description = "A new minor version of the engine is available.";
+        // End of support comes first among the words, and action required would make the notice required.
+        String junk = " This is a runtime deprecation notice: action required.".repeat(20_000);
+
+        Notice n = unknownCode("accountNotification",
+                description + " ".repeat(TextLimits.MAX_CHARS - description.length()) + junk);
+
+        assertThat(n.category()).isEqualTo(Category.ENGINE_UPGRADE);
+        assertThat(n.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(n.announcement().description()).endsWith(junk);
+    }
 }

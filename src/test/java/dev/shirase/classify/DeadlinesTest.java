@@ -78,4 +78,31 @@ class DeadlinesTest {
         assertThat(classifier.classify(reader.read(Events.bytes(
                 Events.rds("RDS-EVENT-0230", "A system update is available.", "security patching")))).deadline()).isNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "From March 3, 2027 the endpoints will change.   | 2027-03-03T00:00:00Z",
+            "The hosts will, on March 3, 2027, be replaced.  | 2027-03-03T00:00:00Z",
+            "The will of the board changes from March 3, 2027. | ",
+    })
+    void aStartThenWillOrWillThenAnActionIsAScheduledStart(String description, Instant expected) {
+        ObjectNode event = Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification", description);
+
+        assertThat(deadline(event))
+                .isEqualTo(expected == null ? null : new Deadline(expected, Deadline.Kind.SCHEDULED_START));
+    }
+
+    @Test
+    void whatLiesBeyondTheCapDoesNotMoveTheDeadline() {
+        String notice = "Beginning March 3, 2027, we will automatically upgrade your instances.";
+        // Earlier dates that would win if they were read.
+        String junk = " Beginning January 4, 2027, we will automatically upgrade your instances.".repeat(15_000);
+        String padded = notice + " ".repeat(TextLimits.MAX_CHARS - notice.length()) + junk;
+
+        Deadline expected = new Deadline(Instant.parse("2027-03-03T00:00:00Z"), Deadline.Kind.AUTO_APPLY_FROM);
+        assertThat(deadline(Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification", notice)))
+                .isEqualTo(expected);
+        assertThat(deadline(Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification", padded)))
+                .isEqualTo(expected);
+    }
 }
