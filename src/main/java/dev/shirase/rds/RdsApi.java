@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -23,7 +25,6 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsRequest;
 import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsResponse;
 import software.amazon.awssdk.services.rds.model.Filter;
-import software.amazon.awssdk.services.rds.model.ResourcePendingMaintenanceActions;
 
 /**
  * The RDS API: DescribePendingMaintenanceActions (every page) joined with DescribeDBInstances and
@@ -46,23 +47,15 @@ public final class RdsApi implements RdsInventory {
             return List.of();
         }
         List<DatabaseState> instances = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DescribeDbInstancesResponse response = rds.describeDBInstances(r -> r.marker(page)
-                    .overrideConfiguration(AwsClients.within(budget)));
-            response.dbInstances().forEach(db -> instances.add(instance(db)));
-            marker = response.marker();
-        } while (marker != null);
+        forEachPage(marker -> rds.describeDBInstances(r -> r.marker(marker)
+                        .overrideConfiguration(AwsClients.within(budget))),
+                DescribeDbInstancesResponse::marker,
+                page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
         List<DatabaseState> clusters = new ArrayList<>();
-        marker = null;
-        do {
-            String page = marker;
-            DescribeDbClustersResponse response = rds.describeDBClusters(r -> r.marker(page)
-                    .overrideConfiguration(AwsClients.within(budget)));
-            response.dbClusters().forEach(db -> clusters.add(cluster(db)));
-            marker = response.marker();
-        } while (marker != null);
+        forEachPage(marker -> rds.describeDBClusters(r -> r.marker(marker)
+                        .overrideConfiguration(AwsClients.within(budget))),
+                DescribeDbClustersResponse::marker,
+                page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
         return Databases.join(pending, instances, clusters);
     }
 
@@ -105,19 +98,30 @@ public final class RdsApi implements RdsInventory {
     private static Map<String, List<PendingAction>> pendingActions(RdsClient rds,
             DescribePendingMaintenanceActionsRequest.Builder request, Budget budget) {
         Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
+        forEachPage(marker -> rds.describePendingMaintenanceActions(
+                        request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build()),
+                DescribePendingMaintenanceActionsResponse::marker,
+                page -> page.pendingMaintenanceActions().forEach(resource -> {
+                    List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(),
+                            a -> new ArrayList<>());
+                    resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
+                            d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(),
+                            d.currentApplyDate(), d.optInStatus())));
+                }));
+        return byArn;
+    }
+
+    /**
+     * Calls {@code call} with each page's marker (none for the first page) until a page has no next marker. One call per
+     * page, rather than the SDK's paginators, so that each call is bounded by what is left of the budget then.
+     */
+    private static <P> void forEachPage(Function<String, P> call, Function<P, String> nextMarker, Consumer<P> onPage) {
         String marker = null;
         do {
-            DescribePendingMaintenanceActionsResponse page = rds.describePendingMaintenanceActions(
-                    request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build());
-            for (ResourcePendingMaintenanceActions resource : page.pendingMaintenanceActions()) {
-                List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(), a -> new ArrayList<>());
-                resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
-                        d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(), d.currentApplyDate(),
-                        d.optInStatus())));
-            }
-            marker = page.marker();
+            P page = call.apply(marker);
+            onPage.accept(page);
+            marker = nextMarker.apply(page);
         } while (marker != null);
-        return byArn;
     }
 
     private static DatabaseState instance(DBInstance db) {
