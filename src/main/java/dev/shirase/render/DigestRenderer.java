@@ -255,7 +255,7 @@ public final class DigestRenderer {
             regions.addAll(d.settings().regions());
         }
         return regions.stream().filter(Regions::isRegionCode)
-                .map(r -> "RDS コンソール (" + Regions.describe(r) + "): https://" + r + ".console.aws.amazon.com/rds/home?region="
+                .map(r -> "RDS コンソール " + Regions.describe(r) + ": https://" + r + ".console.aws.amazon.com/rds/home?region="
                         + r + "#databases:")
                 .collect(Collectors.joining("\n"));
     }

@@ -69,7 +69,8 @@ class DigestRendererTest {
         assertThat(text.indexOf("■ 必須")).isLessThan(text.indexOf("■ 任意"));
         assertThat(text).contains("Multi-AZ (停止の目安: フェイルオーバーの 60〜120 秒)")
                 .contains("適用予定: なし (自動では適用されません)")
-                .contains("■ スキャンできなかったリージョン\n- us-east-1 (バージニア北部): Rate exceeded");
+                .contains("■ スキャンできなかったリージョン\n- us-east-1 (バージニア北部): Rate exceeded")
+                .contains("RDS コンソール ap-northeast-1 (東京): https://ap-northeast-1.console.aws.amazon.com/rds/home");
         JsonNode sns = MAPPER.readTree(rendered.snsMessage());
         assertThat(sns.get("default").asText()).isEqualTo(text);
         assertThat(MAPPER.readTree(sns.get("https").asText()).at("/content/title").asText()).isEqualTo(rendered.subject());
