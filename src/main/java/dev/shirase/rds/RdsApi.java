@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.rds.model.Filter;
 
 /**
  * The RDS API: DescribePendingMaintenanceActions (every page) joined with DescribeDBInstances and
- * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides. Pages are
- * read one call at a time, so that each call is bounded by what is left of the caller's budget.
+ * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides, except
+ * when only the databases' details fail: the pending actions already read are kept. Pages are read one call at a time,
+ * so that each call is bounded by what is left of the caller's budget.
  */
 public final class RdsApi implements RdsInventory {
     private final AwsClients clients;
@@ -39,24 +40,30 @@ public final class RdsApi implements RdsInventory {
     }
 
     @Override
-    public List<DatabaseState> withPendingMaintenance(String region, Budget budget) {
+    public RegionScan withPendingMaintenance(String region, Budget budget) {
         RdsClient rds = clients.rds(Region.of(region));
         Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder(),
                 budget);
         if (pending.isEmpty()) {
-            return List.of();
+            return RegionScan.complete(List.of());
         }
         List<DatabaseState> instances = new ArrayList<>();
-        forEachPage(marker -> rds.describeDBInstances(r -> r.marker(marker)
-                        .overrideConfiguration(AwsClients.within(budget))),
-                DescribeDbInstancesResponse::marker,
-                page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
         List<DatabaseState> clusters = new ArrayList<>();
-        forEachPage(marker -> rds.describeDBClusters(r -> r.marker(marker)
-                        .overrideConfiguration(AwsClients.within(budget))),
-                DescribeDbClustersResponse::marker,
-                page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
-        return Databases.join(pending, instances, clusters);
+        try {
+            forEachPage(marker -> rds.describeDBInstances(r -> r.marker(marker)
+                            .overrideConfiguration(AwsClients.within(budget))),
+                    DescribeDbInstancesResponse::marker,
+                    page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
+            forEachPage(marker -> rds.describeDBClusters(r -> r.marker(marker)
+                            .overrideConfiguration(AwsClients.within(budget))),
+                    DescribeDbClustersResponse::marker,
+                    page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
+        } catch (RuntimeException detailsFailed) {
+            // The pending actions are what matters: keep them, with what was described, and say what is missing.
+            return new RegionScan(Databases.join(pending, instances, clusters),
+                    Optional.of(RdsErrors.detailsUnread(detailsFailed)));
+        }
+        return RegionScan.complete(Databases.join(pending, instances, clusters));
     }
 
     @Override

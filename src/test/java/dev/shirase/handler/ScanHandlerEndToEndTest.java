@@ -1,7 +1,9 @@
 package dev.shirase.handler;
 
+import static dev.shirase.testing.RdsQueryStub.call;
 import static dev.shirase.testing.RdsQueryStub.describePending;
 import static dev.shirase.testing.RdsQueryStub.describePendingRequested;
+import static dev.shirase.testing.RdsQueryStub.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -184,5 +186,40 @@ class ScanHandlerEndToEndTest {
                 .hasMessageContaining("ap-northeast-1")
                 .hasMessageContaining("not authorized to perform: rds:DescribePendingMaintenanceActions");
         assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+    }
+
+    // ---- faults -------------------------------------------------------------------------------------------------
+
+    @Test
+    void whenDescribeDbInstancesKeepsThrottlingTheActionsAreStillListedNamedFromTheirArns() throws Exception {
+        rds.server().stubFor(call("DescribeDBInstances").willReturn(throttling()));
+
+        // Wed 2026-11-25 09:00 JST: no reminder day, not the digest day; only the missing details make the scan speak.
+        JsonNode result = invoke(env(), scheduleAt("2026-11-25T00:00:00Z"));
+
+        assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
+        assertThat(result.get("regionErrors").isEmpty()).isTrue();
+        assertThat(result.get("detailsUnread").has("ap-northeast-1")).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+
+        List<JsonNode> received = clients.notifications(inbox.queueUrl());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("Subject").asText())
+                .isEqualTo("【要確認】RDS 保留中のメンテナンス 必須1件・任意1件 (DB の詳細を読めなかったリージョン 1件)");
+        String body = received.get(0).get("Message").asText();
+        assertThat(section(body, "DB の詳細を読めなかったリージョンの保留中のメンテナンス (2件)"))
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("自動適用開始日 2026年12月1日(火) 09:00 JST")
+                .contains("- [任意] billing-cluster (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("メンテナンスウィンドウ不明")
+                // Nothing DescribeDBInstances/DescribeDBClusters would have said.
+                .doesNotContain("postgres 16.3")
+                .doesNotContain("aurora-postgresql 15.4")
+                .doesNotContain("Single-AZ");
+        assertThat(section(body, "DB の詳細を読めなかったリージョン\n"))
+                .startsWith("■ DB の詳細を読めなかったリージョン\n- ap-northeast-1 (東京): ")
+                .contains("詳細を読めなかった DB は、名前を ARN から取っています。")
+                .contains("適用予定とリマインドは自動適用開始日を基準にしています");
+        assertThat(body).doesNotContain("スキャンできなかったリージョン");
     }
 }
