@@ -14,8 +14,10 @@ import dev.shirase.render.RenderedDigest;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.RegionGap.Cause;
 import dev.shirase.scan.RegionGap.Missing;
 import dev.shirase.scan.ScanSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,9 +25,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** scan every region -> one notice per pending action -> decide the digest -> render -> deliver. */
+/**
+ * scan the regions side by side -> one notice per pending action -> decide the digest -> render -> deliver.
+ *
+ * <p>Time: the invocation's reserve is kept back as for notices ({@link NoticePipeline#working}); each region gets the
+ * same share of the rest, and a region that has not answered when its share ends is abandoned and reported, so that
+ * the digest of the others always has time to go out.
+ */
 public final class ScanPipeline {
+    /**
+     * Each region's share of the working budget; the regions run side by side, so the scan takes no longer. The rest,
+     * at least 40%, renders and delivers the digest: a send can take a few attempts of up to
+     * {@link dev.shirase.aws.AwsClients#ATTEMPT_TIMEOUT}, and it must fit even when every region uses its whole share.
+     */
+    static final double REGION_SHARE = 0.6;
+    /** A region that answers at all is read in seconds; a hung one then holds the digest back no longer than this. */
+    static final Duration MAX_REGION = Duration.ofMinutes(2);
+    /**
+     * A region's calls end this much before its share does, so that what it read before a call timed out (the pending
+     * actions, when only the databases' details fail) is handed back before the region is abandoned.
+     */
+    static final Duration HAND_BACK = Duration.ofMillis(250);
+
     private final RdsInventory inventory;
     private final List<Channel> channels;
     private final JsonLog log;
@@ -78,7 +106,7 @@ public final class ScanPipeline {
 
     public Report run(Instant now, ScanSettings settings, Budget invocation) {
         Budget working = NoticePipeline.working(invocation);
-        Report scanned = scan(settings.regions(), working);
+        Report scanned = scan(settings.regions(), working.share(REGION_SHARE, MAX_REGION));
         Optional<Digest> digest = scanned.nothingScanned()
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
@@ -104,22 +132,44 @@ public final class ScanPipeline {
         return new Report(scanned.regions(), scanned.notices(), scanned.gaps(), Optional.of(rendered), dispatch);
     }
 
-    private Report scan(List<String> regions, Budget working) {
+    /**
+     * Scans every region at once, each within {@code share}, and waits for none past its end: a region still running
+     * then is abandoned (its thread interrupted, its SDK call bounded anyway) and reported as out of time.
+     */
+    private Report scan(List<String> regions, Budget share) {
+        Budget calls = share.less(HAND_BACK);
+        Map<String, Future<RegionScan>> running = new LinkedHashMap<>();
         List<Notice> notices = new ArrayList<>();
         Map<String, RegionGap> gaps = new LinkedHashMap<>();
-        for (String region : regions) {
-            try {
-                RegionScan found = inventory.withPendingMaintenance(region, working);
-                notices.addAll(pendingNotices.of(found.databases()));
-                found.detailsUnread().ifPresent(gap -> gaps.put(region, gap));
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("region", region);
-                fields.put("databases", found.databases().size());
-                found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
-                log.info("region scanned", fields);
-            } catch (RuntimeException e) {
-                notScanned(region, RdsErrors.notScanned(e), String.valueOf(e), gaps);
-            }
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            regions.forEach(region -> running.put(region,
+                    threads.submit(() -> inventory.withPendingMaintenance(region, calls))));
+            running.forEach((region, result) -> {
+                try {
+                    RegionScan found = result.get(share.remaining().toNanos(), TimeUnit.NANOSECONDS);
+                    notices.addAll(pendingNotices.of(found.databases()));
+                    found.detailsUnread().ifPresent(gap -> gaps.put(region, gap));
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("region", region);
+                    fields.put("databases", found.databases().size());
+                    found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
+                    log.info("region scanned", fields);
+                } catch (ExecutionException e) {
+                    notScanned(region, RdsErrors.notScanned(e.getCause()), String.valueOf(e.getCause()), gaps);
+                } catch (TimeoutException e) {
+                    result.cancel(true);
+                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null),
+                            "no answer within the region's share of the time budget", gaps);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    result.cancel(true);
+                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null), "interrupted", gaps);
+                }
+            });
+        } finally {
+            // Not close(): it would wait for a hung region.
+            threads.shutdownNow();
         }
         return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none());
     }
