@@ -228,7 +228,7 @@ public final class DigestRenderer {
         return gap.error() == null ? cause : cause + "エラー内容 (原文): " + gap.error();
     }
 
-    /** What to check when a region refused access; nothing otherwise (time and throttling pass by themselves). */
+    /** What to check when a region refused access: the one cause the reader can fix in the scan's own setup. */
     private static String accessHint(Map<String, RegionGap> gaps) {
         return gaps.values().stream().anyMatch(gap -> gap.cause() == Cause.ACCESS_DENIED)
                 ? "\nアクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。" : "";
