@@ -13,6 +13,7 @@ import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
+import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.source.AwsTimes;
 import java.io.IOException;
@@ -68,18 +69,26 @@ public final class ScanHandler implements RequestStreamHandler {
                 Budget.of(Duration.ofMillis(context.getRemainingTimeInMillis())));
 
         if (report.failed()) {
-            throw new ScanFailedException("scan failed: regions " + report.regionErrors() + ", delivery "
+            throw new ScanFailedException("scan failed: regions not scanned " + report.notScanned() + ", delivery "
                     + report.dispatch().failures());
         }
         ObjectNode result = MAPPER.createObjectNode();
         result.put("now", now.toString());
         result.set("regions", MAPPER.valueToTree(settings.regions()));
         result.put("pendingActions", report.notices().size());
-        result.set("regionErrors", MAPPER.valueToTree(report.regionErrors()));
+        result.set("regionErrors", reasons(report.notScanned()));
+        result.set("detailsUnread", reasons(report.detailsUnread()));
         result.put("digestSent", report.digest().isPresent());
         result.put("subject", report.digest().map(d -> d.subject()).orElse(null));
         result.set("delivered", MAPPER.valueToTree(report.dispatch().delivered()));
         output.write(MAPPER.writeValueAsBytes(result));
+    }
+
+    /** Region to why, as text: {@code {"us-east-1": "THROTTLED: Rate exceeded"}}. */
+    private static ObjectNode reasons(Map<String, RegionGap> gaps) {
+        ObjectNode reasons = MAPPER.createObjectNode();
+        gaps.forEach((region, gap) -> reasons.put(region, gap.toString()));
+        return reasons;
     }
 
     /** The scheduled event; anything unreadable is taken as an event with no settings, run now. */

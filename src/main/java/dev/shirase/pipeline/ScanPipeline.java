@@ -5,23 +5,55 @@ import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Dispatch;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
-import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
+import dev.shirase.rds.RdsErrors;
 import dev.shirase.rds.RdsInventory;
+import dev.shirase.rds.RegionScan;
 import dev.shirase.render.DigestRenderer;
 import dev.shirase.render.RenderedDigest;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.RegionGap.Cause;
+import dev.shirase.scan.RegionGap.Missing;
 import dev.shirase.scan.ScanSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** scan every region -> one notice per pending action -> decide the digest -> render -> deliver. */
+/**
+ * scan the regions side by side -> one notice per pending action -> decide the digest -> render -> deliver.
+ *
+ * <p>Time: the invocation's reserve is kept back as for notices ({@link NoticePipeline#working}); each region gets the
+ * same share of the rest, and a region that has not answered when its share ends is abandoned and reported, so that
+ * the digest of the others always has time to go out.
+ */
 public final class ScanPipeline {
+    /**
+     * Each region's share of the working budget; the regions run side by side, so the scan takes no longer. The rest,
+     * at least 40%, renders and delivers the digest: a send can take a few attempts of up to
+     * {@link dev.shirase.aws.AwsClients#ATTEMPT_TIMEOUT}, and it must fit even when every region uses its whole share.
+     */
+    static final double REGION_SHARE = 0.6;
+    /** A region that answers at all is read in seconds; a hung one then holds the digest back no longer than this. */
+    static final Duration MAX_REGION = Duration.ofMinutes(2);
+    /**
+     * A region's calls end this much before its share does, so that what it read before a call timed out (the pending
+     * actions, when only the databases' details fail) is handed back before the region is abandoned.
+     */
+    static final Duration HAND_BACK = Duration.ofMillis(250);
+
     private final RdsInventory inventory;
     private final List<Channel> channels;
     private final JsonLog log;
@@ -38,38 +70,55 @@ public final class ScanPipeline {
     /**
      * What one scan found and did.
      *
-     * @param regions      how many regions were to be scanned
-     * @param notices      every pending action found
-     * @param regionErrors regions that could not be scanned, with why
-     * @param digest       the digest sent, when the day called for one
-     * @param dispatch     where it went
+     * @param regions  how many regions were to be scanned
+     * @param notices  every pending action found
+     * @param gaps     regions that could not be finished, with why: not scanned at all, or without their databases'
+     *                 details
+     * @param digest   the digest sent, when the day called for one
+     * @param dispatch where it went
      */
-    public record Report(int regions, List<Notice> notices, Map<String, String> regionErrors,
+    public record Report(int regions, List<Notice> notices, Map<String, RegionGap> gaps,
             Optional<RenderedDigest> digest, Dispatch dispatch) {
+
+        public Report {
+            gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
+        }
+
+        /** The regions whose pending actions could not be read, with why. */
+        public Map<String, RegionGap> notScanned() {
+            return RegionGap.lacking(Missing.PENDING_ACTIONS, gaps);
+        }
+
+        /** The regions whose pending actions were read but not their databases' details, with why. */
+        public Map<String, RegionGap> detailsUnread() {
+            return RegionGap.lacking(Missing.DATABASE_DETAILS, gaps);
+        }
+
+        public boolean nothingScanned() {
+            return notScanned().size() == regions;
+        }
 
         /** No region could be scanned, or a digest was due and no channel took it: the invocation must fail. */
         public boolean failed() {
-            return regionErrors.size() == regions || (digest.isPresent() && dispatch.deliveredNowhere());
+            return nothingScanned() || (digest.isPresent() && dispatch.deliveredNowhere());
         }
     }
 
     public Report run(Instant now, ScanSettings settings, Budget invocation) {
         Budget working = NoticePipeline.working(invocation);
-        Map<String, String> regionErrors = new LinkedHashMap<>();
-        List<Notice> notices = scan(settings, regionErrors, working);
-        Optional<Digest> digest = regionErrors.size() == settings.regions().size()
+        Report scanned = scan(settings.regions(), working.share(REGION_SHARE, MAX_REGION));
+        Optional<Digest> digest = scanned.nothingScanned()
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
-                : Digest.plan(notices, regionErrors, now, settings);
+                : Digest.plan(scanned.notices(), scanned.gaps(), now, settings);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("regions", settings.regions());
-        fields.put("actions", notices.size());
-        fields.put("regionErrors", regionErrors.keySet());
+        fields.put("actions", scanned.notices().size());
+        fields.put("unfinished", scanned.gaps().keySet());
         if (digest.isEmpty()) {
-            fields.put("outcome", regionErrors.size() == settings.regions().size() ? "failed" : "nothing due");
+            fields.put("outcome", scanned.nothingScanned() ? "failed" : "nothing due");
             log.info("scan finished", fields);
-            return new Report(settings.regions().size(), notices, regionErrors, Optional.empty(),
-                    Dispatch.none());
+            return scanned;
         }
         RenderedDigest rendered = DigestRenderer.render(digest.get());
         fields.put("due", digest.get().due().size());
@@ -80,21 +129,53 @@ public final class ScanPipeline {
         fields.put("outcome", dispatch.deliveredNowhere() ? "failed" : "digest sent");
         fields.put("delivered", dispatch.delivered());
         log.info("scan finished", fields);
-        return new Report(settings.regions().size(), notices, regionErrors, Optional.of(rendered), dispatch);
+        return new Report(scanned.regions(), scanned.notices(), scanned.gaps(), Optional.of(rendered), dispatch);
     }
 
-    private List<Notice> scan(ScanSettings settings, Map<String, String> regionErrors, Budget working) {
+    /**
+     * Scans every region at once, each within {@code share}, and waits for none past its end: a region still running
+     * then is abandoned (its thread interrupted, its SDK call bounded anyway) and reported as out of time.
+     */
+    private Report scan(List<String> regions, Budget share) {
+        Budget calls = share.less(HAND_BACK);
+        Map<String, Future<RegionScan>> running = new LinkedHashMap<>();
         List<Notice> notices = new ArrayList<>();
-        for (String region : settings.regions()) {
-            try {
-                List<DatabaseState> databases = inventory.withPendingMaintenance(region, working);
-                notices.addAll(pendingNotices.of(databases));
-                log.info("region scanned", Map.of("region", region, "databases", databases.size()));
-            } catch (RuntimeException e) {
-                regionErrors.put(region, String.valueOf(e.getMessage()));
-                log.error("region scan failed", Map.of("region", region, "error", String.valueOf(e.getMessage())));
-            }
+        Map<String, RegionGap> gaps = new LinkedHashMap<>();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            regions.forEach(region -> running.put(region,
+                    threads.submit(() -> inventory.withPendingMaintenance(region, calls))));
+            running.forEach((region, result) -> {
+                try {
+                    RegionScan found = result.get(share.remaining().toNanos(), TimeUnit.NANOSECONDS);
+                    notices.addAll(pendingNotices.of(found.databases()));
+                    found.detailsUnread().ifPresent(gap -> gaps.put(region, gap));
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("region", region);
+                    fields.put("databases", found.databases().size());
+                    found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
+                    log.info("region scanned", fields);
+                } catch (ExecutionException e) {
+                    notScanned(region, RdsErrors.notScanned(e.getCause()), String.valueOf(e.getCause()), gaps);
+                } catch (TimeoutException e) {
+                    result.cancel(true);
+                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null),
+                            "no answer within the region's share of the time budget", gaps);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    result.cancel(true);
+                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null), "interrupted", gaps);
+                }
+            });
+        } finally {
+            // Not close(): it would wait for a hung region.
+            threads.shutdownNow();
         }
-        return notices;
+        return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none());
+    }
+
+    private void notScanned(String region, RegionGap gap, String error, Map<String, RegionGap> gaps) {
+        gaps.put(region, gap);
+        log.error("region scan failed", Map.of("region", region, "cause", gap.cause().name(), "error", error));
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -23,12 +25,12 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsRequest;
 import software.amazon.awssdk.services.rds.model.DescribePendingMaintenanceActionsResponse;
 import software.amazon.awssdk.services.rds.model.Filter;
-import software.amazon.awssdk.services.rds.model.ResourcePendingMaintenanceActions;
 
 /**
  * The RDS API: DescribePendingMaintenanceActions (every page) joined with DescribeDBInstances and
- * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides. Pages are
- * read one call at a time, so that each call is bounded by what is left of the caller's budget.
+ * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides, except
+ * when only the databases' details fail: the pending actions already read are kept. Pages are read one call at a time,
+ * so that each call is bounded by what is left of the caller's budget.
  */
 public final class RdsApi implements RdsInventory {
     private final AwsClients clients;
@@ -38,32 +40,30 @@ public final class RdsApi implements RdsInventory {
     }
 
     @Override
-    public List<DatabaseState> withPendingMaintenance(String region, Budget budget) {
+    public RegionScan withPendingMaintenance(String region, Budget budget) {
         RdsClient rds = clients.rds(Region.of(region));
         Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder(),
                 budget);
         if (pending.isEmpty()) {
-            return List.of();
+            return RegionScan.complete(List.of());
         }
         List<DatabaseState> instances = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DescribeDbInstancesResponse response = rds.describeDBInstances(r -> r.marker(page)
-                    .overrideConfiguration(AwsClients.within(budget)));
-            response.dbInstances().forEach(db -> instances.add(instance(db)));
-            marker = response.marker();
-        } while (marker != null);
         List<DatabaseState> clusters = new ArrayList<>();
-        marker = null;
-        do {
-            String page = marker;
-            DescribeDbClustersResponse response = rds.describeDBClusters(r -> r.marker(page)
-                    .overrideConfiguration(AwsClients.within(budget)));
-            response.dbClusters().forEach(db -> clusters.add(cluster(db)));
-            marker = response.marker();
-        } while (marker != null);
-        return Databases.join(pending, instances, clusters);
+        try {
+            forEachPage(marker -> rds.describeDBInstances(r -> r.marker(marker)
+                            .overrideConfiguration(AwsClients.within(budget))),
+                    DescribeDbInstancesResponse::marker,
+                    page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
+            forEachPage(marker -> rds.describeDBClusters(r -> r.marker(marker)
+                            .overrideConfiguration(AwsClients.within(budget))),
+                    DescribeDbClustersResponse::marker,
+                    page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
+        } catch (RuntimeException detailsFailed) {
+            // The pending actions are what matters: keep them, with what was described, and say what is missing.
+            return new RegionScan(Databases.join(pending, instances, clusters),
+                    Optional.of(RdsErrors.detailsUnread(detailsFailed)));
+        }
+        return RegionScan.complete(Databases.join(pending, instances, clusters));
     }
 
     @Override
@@ -105,19 +105,30 @@ public final class RdsApi implements RdsInventory {
     private static Map<String, List<PendingAction>> pendingActions(RdsClient rds,
             DescribePendingMaintenanceActionsRequest.Builder request, Budget budget) {
         Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
+        forEachPage(marker -> rds.describePendingMaintenanceActions(
+                        request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build()),
+                DescribePendingMaintenanceActionsResponse::marker,
+                page -> page.pendingMaintenanceActions().forEach(resource -> {
+                    List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(),
+                            a -> new ArrayList<>());
+                    resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
+                            d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(),
+                            d.currentApplyDate(), d.optInStatus())));
+                }));
+        return byArn;
+    }
+
+    /**
+     * Calls {@code call} with each page's marker (none for the first page) until a page has no next marker. One call per
+     * page, rather than the SDK's paginators, so that each call is bounded by what is left of the budget then.
+     */
+    private static <P> void forEachPage(Function<String, P> call, Function<P, String> nextMarker, Consumer<P> onPage) {
         String marker = null;
         do {
-            DescribePendingMaintenanceActionsResponse page = rds.describePendingMaintenanceActions(
-                    request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build());
-            for (ResourcePendingMaintenanceActions resource : page.pendingMaintenanceActions()) {
-                List<PendingAction> actions = byArn.computeIfAbsent(resource.resourceIdentifier(), a -> new ArrayList<>());
-                resource.pendingMaintenanceActionDetails().forEach(d -> actions.add(new PendingAction(
-                        d.action(), d.description(), d.autoAppliedAfterDate(), d.forcedApplyDate(), d.currentApplyDate(),
-                        d.optInStatus())));
-            }
-            marker = page.marker();
+            P page = call.apply(marker);
+            onPage.accept(page);
+            marker = nextMarker.apply(page);
         } while (marker != null);
-        return byArn;
     }
 
     private static DatabaseState instance(DBInstance db) {

@@ -12,6 +12,8 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
+import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.RegionGap.Cause;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The scan's digest in Japanese: what is due (reminders), then on the digest day everything pending grouped by
- * urgency, each action with its database, the moment it will be applied in JST, and the command that applies it.
+ * urgency, each action with its database, the moment it will be applied in JST, and the command that applies it; then
+ * the regions that could not be finished, why, and what that means for what is listed.
  */
 public final class DigestRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -120,13 +123,22 @@ public final class DigestRenderer {
                     : "【要対応・必須】RDS 必須メンテナンスのリマインド " + ids.size() + "件 " + when;
         }
         if (d.weekly() && !d.pending().isEmpty()) {
-            long required = d.requiredCount();
-            long optional = d.pending().size() - required;
-            return (required > 0 ? "【要対応・必須】" : "【要確認】") + "RDS 保留中のメンテナンス 週次まとめ "
-                    + (required > 0 ? "必須" + required + "件" + (optional > 0 ? "・" : "") : "")
-                    + (optional > 0 ? "任意" + optional + "件" : "");
+            return (d.requiredCount() > 0 ? "【要対応・必須】" : "【要確認】") + "RDS 保留中のメンテナンス 週次まとめ "
+                    + counts(d);
         }
-        return "【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (" + d.regionErrors().size() + "件)";
+        if (!d.notScanned().isEmpty()) {
+            return "【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (" + d.notScanned().size() + "件)";
+        }
+        return "【要確認】RDS 保留中のメンテナンス " + counts(d) + " (DB の詳細を読めなかったリージョン "
+                + d.detailsUnread().size() + "件)";
+    }
+
+    /** {@code 必須2件・任意1件} of the listed actions, each part only when there is one. */
+    private static String counts(Digest d) {
+        long required = d.requiredCount();
+        long optional = d.pending().size() - required;
+        return (required > 0 ? "必須" + required + "件" + (optional > 0 ? "・" : "") : "")
+                + (optional > 0 ? "任意" + optional + "件" : "");
     }
 
     private static Layout layout(Digest d) {
@@ -144,12 +156,21 @@ public final class DigestRenderer {
             if (!optional.isEmpty()) {
                 blocks.add(new Block("任意: 自動では適用されない (" + optional.size() + "件)", items(optional, d.now()), null));
             }
+        } else if (!d.pending().isEmpty()) {
+            blocks.add(new Block("DB の詳細を読めなかったリージョンの保留中のメンテナンス (" + d.pending().size() + "件)",
+                    items(d.pending(), d.now()), null));
         }
-        if (!d.regionErrors().isEmpty()) {
-            blocks.add(new Block("スキャンできなかったリージョン", null, d.regionErrors().entrySet().stream()
-                    .map(e -> "- " + Regions.describe(e.getKey()) + ": " + e.getValue())
-                    .collect(Collectors.joining("\n"))
-                    + "\nこれらのリージョンの保留中のメンテナンスは、この通知に含まれていません。権限 (rds:Describe*) とリージョン名を確認してください。"));
+        if (!d.notScanned().isEmpty()) {
+            blocks.add(new Block("スキャンできなかったリージョン", null, gapLines(d.notScanned())
+                    + "\nこれらのリージョンの保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。"
+                    + accessHint(d.notScanned())));
+        }
+        if (!d.detailsUnread().isEmpty()) {
+            blocks.add(new Block("DB の詳細を読めなかったリージョン", null, gapLines(d.detailsUnread())
+                    + "\nこれらのリージョンの保留中のメンテナンスも一覧に含めています。詳細を読めなかった DB は、名前を ARN から取っています。"
+                    + "メンテナンスウィンドウが分からないため、適用予定とリマインドは自動適用開始日を基準にしています。"
+                    + "実際の適用はその日以降の最初のメンテナンスウィンドウで、表示より最大 7 日遅くなることがあります。"
+                    + accessHint(d.detailsUnread())));
         }
         blocks.add(new Block("推奨対応", null, String.join("\n",
                 "1. 必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
@@ -180,10 +201,37 @@ public final class DigestRenderer {
                             + (d.pending().size() - required) + "件)、対象のデータベースは " + resourceIds(d.pending()).size()
                             + "件です。");
         }
-        if (!d.regionErrors().isEmpty()) {
-            lines.add(d.regionErrors().size() + "件のリージョンをスキャンできませんでした。");
+        if (!d.notScanned().isEmpty()) {
+            lines.add(d.notScanned().size() + "件のリージョンをスキャンできませんでした。");
+        }
+        if (!d.detailsUnread().isEmpty()) {
+            lines.add(d.detailsUnread().size() + "件のリージョンで DB の詳細 (メンテナンスウィンドウなど) を読めませんでした。"
+                    + "詳細を読めなかった DB の適用予定は、自動適用開始日で示しています。");
         }
         return String.join("\n", lines);
+    }
+
+    /** One line per region: {@code - us-east-1 (バージニア北部): アクセスが拒否されました。エラー内容 (原文): ...}. */
+    private static String gapLines(Map<String, RegionGap> gaps) {
+        return gaps.entrySet().stream()
+                .map(e -> "- " + Regions.describe(e.getKey()) + ": " + why(e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String why(RegionGap gap) {
+        String cause = switch (gap.cause()) {
+            case TIME_RAN_OUT -> "制限時間内に読み終わりませんでした。";
+            case THROTTLED -> "スロットリング (API 呼び出しの制限) が続きました。";
+            case ACCESS_DENIED -> "アクセスが拒否されました。";
+            case FAILED -> "API の呼び出しに失敗しました。";
+        };
+        return gap.error() == null ? cause : cause + "エラー内容 (原文): " + gap.error();
+    }
+
+    /** What to check when a region refused access: the one cause the reader can fix in the scan's own setup. */
+    private static String accessHint(Map<String, RegionGap> gaps) {
+        return gaps.values().stream().anyMatch(gap -> gap.cause() == Cause.ACCESS_DENIED)
+                ? "\nアクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。" : "";
     }
 
     private static List<String> items(List<Notice> notices, Instant now) {
@@ -251,11 +299,12 @@ public final class DigestRenderer {
         Set<String> regions = new LinkedHashSet<>();
         d.due().forEach(n -> regions.add(n.announcement().region()));
         d.pending().forEach(n -> regions.add(n.announcement().region()));
+        regions.addAll(d.gaps().keySet());
         if (regions.isEmpty()) {
             regions.addAll(d.settings().regions());
         }
         return regions.stream().filter(Regions::isRegionCode)
-                .map(r -> "RDS コンソール (" + Regions.describe(r) + "): https://" + r + ".console.aws.amazon.com/rds/home?region="
+                .map(r -> "RDS コンソール " + Regions.describe(r) + ": https://" + r + ".console.aws.amazon.com/rds/home?region="
                         + r + "#databases:")
                 .collect(Collectors.joining("\n"));
     }

@@ -3,25 +3,32 @@ package dev.shirase.scan;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
+import dev.shirase.scan.RegionGap.Missing;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What one scan sends, decided without stored state: the required actions whose moment is a reminder day away, and
- * on the digest day everything pending. A scan that finds nothing to say sends nothing.
+ * What one scan sends, decided without stored state: the required actions whose moment is a reminder day away, on
+ * the digest day everything pending, and which regions could not be finished. A scan that finds nothing to say sends
+ * nothing.
  *
- * @param now          the scan's "today"
- * @param settings     reminder days, digest day, regions
- * @param due          required actions that are a reminder day away, earliest first
- * @param pending      every pending action, required first, then by deadline
- * @param weekly       whether today is the digest day (in Japan)
- * @param regionErrors regions that could not be scanned, with why
+ * @param now      the scan's "today"
+ * @param settings reminder days, digest day, regions
+ * @param due      required actions that are a reminder day away, earliest first
+ * @param pending  the pending actions listed in full, required first, then by deadline: every one on the digest day;
+ *                 on other days those of the regions whose databases' details could not be read, whose moments are
+ *                 only approximate, so that none is missed
+ * @param weekly   whether today is the digest day (in Japan)
+ * @param gaps     regions that could not be finished, with why, in the order scanned
  */
 public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<Notice> pending, boolean weekly,
-        Map<String, String> regionErrors) {
+        Map<String, RegionGap> gaps) {
 
     /** Required first, then the earliest moment, then the resource: the order a reader works through. */
     public static final Comparator<Notice> URGENCY = Comparator
@@ -33,23 +40,35 @@ public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<
     public Digest {
         due = due.stream().sorted(URGENCY).toList();
         pending = pending.stream().sorted(URGENCY).toList();
-        regionErrors = Map.copyOf(regionErrors);
+        gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
     }
 
     /** The digest this scan sends, or empty on a day with nothing to say. */
-    public static Optional<Digest> plan(List<Notice> pending, Map<String, String> regionErrors, Instant now,
+    public static Optional<Digest> plan(List<Notice> pending, Map<String, RegionGap> gaps, Instant now,
             ScanSettings settings) {
         List<Notice> due = pending.stream().filter(n -> isDue(n, now, settings)).toList();
         boolean weekly = now.atZone(Jst.ZONE).getDayOfWeek() == settings.digestDay();
-        boolean speak = !due.isEmpty() || (weekly && !pending.isEmpty()) || !regionErrors.isEmpty();
-        return speak ? Optional.of(new Digest(now, settings, due, weekly ? pending : List.of(), weekly, regionErrors))
-                : Optional.empty();
+        Set<String> approximate = RegionGap.lacking(Missing.DATABASE_DETAILS, gaps).keySet();
+        List<Notice> listed = weekly ? pending
+                : pending.stream().filter(n -> approximate.contains(n.announcement().region())).toList();
+        boolean speak = !due.isEmpty() || (weekly && !pending.isEmpty()) || !gaps.isEmpty();
+        return speak ? Optional.of(new Digest(now, settings, due, listed, weekly, gaps)) : Optional.empty();
     }
 
     /** A required action whose moment is exactly a reminder day away (in Japanese calendar days). */
     static boolean isDue(Notice notice, Instant now, ScanSettings settings) {
         return notice.obligation() == Obligation.REQUIRED && notice.deadline() != null
                 && settings.reminderDays().contains((int) Jst.daysBetween(now, notice.deadline().at()));
+    }
+
+    /** The regions whose pending actions could not be read, with why. */
+    public Map<String, RegionGap> notScanned() {
+        return RegionGap.lacking(Missing.PENDING_ACTIONS, gaps);
+    }
+
+    /** The regions whose pending actions are listed without their databases' details, with why. */
+    public Map<String, RegionGap> detailsUnread() {
+        return RegionGap.lacking(Missing.DATABASE_DETAILS, gaps);
     }
 
     public long requiredCount() {

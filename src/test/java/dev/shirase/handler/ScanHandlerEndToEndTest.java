@@ -1,7 +1,11 @@
 package dev.shirase.handler;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.shirase.testing.RdsQueryStub.call;
 import static dev.shirase.testing.RdsQueryStub.describePending;
 import static dev.shirase.testing.RdsQueryStub.describePendingRequested;
+import static dev.shirase.testing.RdsQueryStub.inRegion;
+import static dev.shirase.testing.RdsQueryStub.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +24,7 @@ import dev.shirase.testing.RdsQueryStub.Resource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -36,7 +41,8 @@ import software.amazon.awssdk.services.rds.RdsClient;
 /**
  * The daily scan end to end, as Lambda runs it: the scheduled event's bytes into {@link ScanHandler}, RDS through
  * WireMock (pending actions stubbed like the real Query API, DB instances and clusters passed through to moto), the
- * digest published to a moto SNS topic and read back from the SQS queue subscribed to it. Needs moto_server.
+ * digest published to a moto SNS topic and read back from the SQS queue subscribed to it; then the same with regions
+ * that hang or throttle, within a small time budget. Needs moto_server.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ScanHandlerEndToEndTest {
@@ -48,6 +54,11 @@ class ScanHandlerEndToEndTest {
             + " --resource-identifier " + ORDERS_ARN + " --apply-action system-update --opt-in-type immediate";
     /** Far from the event's time: the handler must take "today" from the event, not from the clock. */
     private static final Clock ELSEWHERE_IN_TIME = Clock.fixed(Instant.parse("2031-06-17T12:00:00Z"), ZoneOffset.UTC);
+    /** What Lambda gives the fault tests: a few seconds, so that the suite stays fast. */
+    private static final Duration SHORT_INVOCATION = Duration.ofSeconds(4);
+    /** Longer than a test may take. */
+    private static final int NEVER_MILLIS = 60_000;
+    private static final List<String> HANGING = List.of("us-east-1", "eu-west-1", "us-west-2");
 
     private static RdsQueryStub rds;
     private final MotoClients clients = new MotoClients(MOTO);
@@ -97,14 +108,31 @@ class ScanHandlerEndToEndTest {
     }
 
     private static JsonNode invoke(Map<String, String> env, byte[] event) throws Exception {
+        return invoke(env, event, new LambdaContext()).result();
+    }
+
+    /** The handler's result, and how long it took. */
+    private record Invocation(JsonNode result, Duration took) {
+    }
+
+    private static Invocation invoke(Map<String, String> env, byte[] event, LambdaContext context) throws Exception {
+        ScanHandler handler = new ScanHandler(env, ELSEWHERE_IN_TIME);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ScanHandler(env, ELSEWHERE_IN_TIME).handleRequest(new ByteArrayInputStream(event), out, new LambdaContext());
-        return MAPPER.readTree(out.toByteArray());
+        long started = System.nanoTime();
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return new Invocation(MAPPER.readTree(out.toByteArray()), took);
     }
 
     private static byte[] scheduleAt(String time) throws Exception {
+        return scheduleAt(time, "ap-northeast-1");
+    }
+
+    /** The scheduled event at {@code time}, scanning {@code regions}. */
+    private static byte[] scheduleAt(String time, String regions) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan/scheduled-scan.json"));
         event.put("time", time);
+        ((ObjectNode) event.get("detail")).put("regions", regions);
         return MAPPER.writeValueAsBytes(event);
     }
 
@@ -184,5 +212,77 @@ class ScanHandlerEndToEndTest {
                 .hasMessageContaining("ap-northeast-1")
                 .hasMessageContaining("not authorized to perform: rds:DescribePendingMaintenanceActions");
         assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+    }
+
+    // ---- faults: a few seconds to run, as a small Lambda timeout would give --------------------------------------
+
+    @Test
+    void threeRegionsThatNeverAnswerDoNotHoldBackTheDigestOfTheFourth() throws Exception {
+        // Each region's requests are told apart by the SigV4 credential scope; to the scan, these never answer.
+        HANGING.forEach(region -> rds.server().stubFor(inRegion(describePending(), region).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(NEVER_MILLIS))));
+
+        Invocation invocation = invoke(env(), scheduleAt("2026-11-30T00:00:00Z",
+                "ap-northeast-1,us-east-1,eu-west-1,us-west-2"), new LambdaContext(SHORT_INVOCATION));
+
+        assertThat(invocation.took()).isLessThan(SHORT_INVOCATION);
+        JsonNode result = invocation.result();
+        assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
+        assertThat(result.get("regionErrors").toString())
+                .isEqualTo("{\"us-east-1\":\"TIME_RAN_OUT\",\"eu-west-1\":\"TIME_RAN_OUT\",\"us-west-2\":\"TIME_RAN_OUT\"}");
+        assertThat(result.get("digestSent").asBoolean()).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+
+        List<JsonNode> received = clients.notifications(inbox.queueUrl());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("Subject").asText())
+                .isEqualTo("【要対応・必須】RDS 必須メンテナンスのリマインド orders-db 12/7(月) 03:00 (あと 7 日)");
+        String body = received.get(0).get("Message").asText();
+        assertThat(body).contains("3件のリージョンをスキャンできませんでした。");
+        assertThat(section(body, "期限が近い必須のメンテナンス (1件)"))
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("メンテナンスウィンドウ 月曜 03:00〜03:30 JST");
+        assertThat(section(body, "任意: 自動では適用されない (1件)")).contains("billing-cluster");
+        assertThat(section(body, "スキャンできなかったリージョン")).startsWith("■ スキャンできなかったリージョン\n"
+                + "- us-east-1 (バージニア北部): 制限時間内に読み終わりませんでした。\n"
+                + "- eu-west-1 (アイルランド): 制限時間内に読み終わりませんでした。\n"
+                + "- us-west-2 (オレゴン): 制限時間内に読み終わりませんでした。\n"
+                + "これらのリージョンの保留中のメンテナンスは、この通知に含まれていません。");
+        assertThat(body).doesNotContain("DB の詳細を読めなかった");
+    }
+
+    @Test
+    void whenDescribeDbInstancesKeepsThrottlingTheActionsAreStillListedNamedFromTheirArns() throws Exception {
+        rds.server().stubFor(call("DescribeDBInstances").willReturn(throttling()));
+
+        // Wed 2026-11-25 09:00 JST: no reminder day, not the digest day; only the missing details make the scan speak.
+        Invocation invocation = invoke(env(), scheduleAt("2026-11-25T00:00:00Z"), new LambdaContext(SHORT_INVOCATION));
+
+        assertThat(invocation.took()).isLessThan(SHORT_INVOCATION);
+        JsonNode result = invocation.result();
+        assertThat(result.get("pendingActions").asInt()).isEqualTo(2);
+        assertThat(result.get("regionErrors").isEmpty()).isTrue();
+        assertThat(result.get("detailsUnread").has("ap-northeast-1")).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+
+        List<JsonNode> received = clients.notifications(inbox.queueUrl());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("Subject").asText())
+                .isEqualTo("【要確認】RDS 保留中のメンテナンス 必須1件・任意1件 (DB の詳細を読めなかったリージョン 1件)");
+        String body = received.get(0).get("Message").asText();
+        assertThat(section(body, "DB の詳細を読めなかったリージョンの保留中のメンテナンス (2件)"))
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("自動適用開始日 2026年12月1日(火) 09:00 JST")
+                .contains("- [任意] billing-cluster (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("メンテナンスウィンドウ不明")
+                // Nothing DescribeDBInstances/DescribeDBClusters would have said.
+                .doesNotContain("postgres 16.3")
+                .doesNotContain("aurora-postgresql 15.4")
+                .doesNotContain("Single-AZ");
+        assertThat(section(body, "DB の詳細を読めなかったリージョン\n"))
+                .startsWith("■ DB の詳細を読めなかったリージョン\n- ap-northeast-1 (東京): ")
+                .contains("詳細を読めなかった DB は、名前を ARN から取っています。")
+                .contains("適用予定とリマインドは自動適用開始日を基準にしています");
+        assertThat(body).doesNotContain("スキャンできなかったリージョン");
     }
 }

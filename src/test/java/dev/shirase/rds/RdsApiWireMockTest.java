@@ -1,12 +1,13 @@
 package dev.shirase.rds;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.shirase.testing.RdsQueryStub.call;
 import static dev.shirase.testing.RdsQueryStub.describePending;
 import static dev.shirase.testing.RdsQueryStub.describePendingRequested;
+import static dev.shirase.testing.RdsQueryStub.inRegion;
 import static dev.shirase.testing.RdsQueryStub.page;
 import static dev.shirase.testing.RdsQueryStub.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,9 @@ import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.pipeline.ScanPipeline;
+import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.RegionGap.Cause;
+import dev.shirase.scan.RegionGap.Missing;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoServer;
@@ -32,7 +36,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.RdsClient;
 
@@ -59,6 +63,14 @@ import software.amazon.awssdk.services.rds.RdsClient;
 class RdsApiWireMockTest {
     private static Budget budget() {
         return Budget.of(Duration.ofSeconds(60));
+    }
+
+    /**
+     * For calls that keep failing: the SDK's six attempts take about 12 s before the last error comes back (adaptive
+     * rate limiting spaces them), and this budget ends them sooner, as a scan's region share would.
+     */
+    private static Budget shortBudget() {
+        return Budget.of(Duration.ofSeconds(2));
     }
     private static final String REGION = MotoServer.REGION;
     private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
@@ -146,8 +158,10 @@ class RdsApiWireMockTest {
                 Resource.of(BILLING_ARN, ENGINE_UPGRADE, CA_ROTATION),
                 Resource.of(LEGACY_ARN, HARDWARE));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
+        RegionScan scan = api.withPendingMaintenance(REGION, budget());
+        List<DatabaseState> found = scan.databases();
 
+        assertThat(scan.detailsUnread()).isEmpty();
         assertThat(found).containsExactly(
                 orders(expected(OS_UPDATE)),
                 billing(expected(ENGINE_UPGRADE), expected(CA_ROTATION)),
@@ -165,7 +179,7 @@ class RdsApiWireMockTest {
     void withNothingPendingItReturnsNothingAndDescribesNothing() {
         rds.pendingActions();
 
-        assertThat(api.withPendingMaintenance(REGION, budget())).isEmpty();
+        assertThat(api.withPendingMaintenance(REGION, budget())).isEqualTo(RegionScan.complete(List.of()));
 
         rds.server().verify(1, describePendingRequested());
         rds.server().verify(0, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances")));
@@ -178,7 +192,7 @@ class RdsApiWireMockTest {
                 .willReturn(page(null, Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
         rds.server().stubFor(describePending().willReturn(page("page2", Resource.of(ORDERS_ARN, OS_UPDATE))));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
+        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget()).databases();
 
         assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
         List<LoggedRequest> requests = rds.pendingRequests();
@@ -195,7 +209,7 @@ class RdsApiWireMockTest {
         rds.server().stubFor(describePending().inScenario("throttled").whenScenarioStateIs("recovered")
                 .willReturn(page(null, Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE))));
 
-        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget());
+        List<DatabaseState> found = api.withPendingMaintenance(REGION, budget()).databases();
 
         assertThat(found).containsExactly(orders(expected(OS_UPDATE)), billing(expected(ENGINE_UPGRADE)));
         rds.server().verify(2, describePendingRequested());
@@ -205,14 +219,20 @@ class RdsApiWireMockTest {
     void whenThrottlingPersistsTheErrorReachesTheCaller() {
         rds.server().stubFor(describePending().willReturn(throttling()));
 
-        assertThatThrownBy(() -> api.withPendingMaintenance(REGION, budget()))
+        // Room for a retry, not for all six attempts: adaptive rate limiting spaces them about 2 to 3 s apart.
+        Budget budget = Budget.of(Duration.ofSeconds(6));
+
+        assertThatThrownBy(() -> api.withPendingMaintenance(REGION, budget))
                 .isInstanceOf(SdkException.class)
-                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
-                    assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.isThrottlingException()).isTrue();
-                })
-                .hasMessageContaining("Rate exceeded");
+                // The last throttling error when the retries ran out first, the budget's timeout when it ended first.
+                .satisfiesAnyOf(
+                        e -> assertThat(e).isInstanceOfSatisfying(AwsServiceException.class, throttled -> {
+                            assertThat(throttled.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                            assertThat(throttled.statusCode()).isEqualTo(400);
+                            assertThat(throttled.isThrottlingException()).isTrue();
+                            assertThat(throttled).hasMessageContaining("Rate exceeded");
+                        }),
+                        e -> assertThat(e).isInstanceOf(ApiCallTimeoutException.class));
         // The SDK retried before giving up.
         assertThat(rds.pendingRequests()).hasSizeGreaterThan(1);
     }
@@ -220,10 +240,8 @@ class RdsApiWireMockTest {
     @Test
     void aRegionThatStaysThrottledIsReportedAsNotScannedAndTheOthersStillCount() {
         String analyticsArn = "arn:aws:rds:us-east-1:123456789012:db:analytics-db";
-        // The region is in the SigV4 credential scope of each request.
-        rds.server().stubFor(describePending().withHeader("Authorization", containing("/ap-northeast-1/rds/aws4_request"))
-                .atPriority(1).willReturn(throttling()));
-        rds.server().stubFor(describePending().withHeader("Authorization", containing("/us-east-1/rds/aws4_request"))
+        rds.server().stubFor(inRegion(describePending(), "ap-northeast-1").atPriority(1).willReturn(throttling()));
+        rds.server().stubFor(inRegion(describePending(), "us-east-1")
                 .willReturn(page(null, Resource.of(analyticsArn, new Action("system-update",
                         Instant.parse("2027-03-01T00:00:00Z"), null, null, null, "New Operating System update")))));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -233,10 +251,12 @@ class RdsApiWireMockTest {
         ScanSettings settings = new ScanSettings(List.of("ap-northeast-1", "us-east-1"), new TreeSet<>(List.of(14, 7, 3, 1)),
                 DayOfWeek.MONDAY);
 
-        ScanPipeline.Report report = pipeline.run(Instant.parse("2026-12-01T00:00:00Z"), settings, budget());
+        // A region's share of this budget ends its retries (see shortBudget).
+        ScanPipeline.Report report = pipeline.run(Instant.parse("2026-12-01T00:00:00Z"), settings,
+                Budget.of(Duration.ofSeconds(4)));
 
-        assertThat(report.regionErrors()).containsOnlyKeys("ap-northeast-1");
-        assertThat(report.regionErrors().get("ap-northeast-1")).contains("Rate exceeded");
+        assertThat(report.gaps()).containsOnlyKeys("ap-northeast-1");
+        assertThat(report.notScanned().get("ap-northeast-1").cause()).isIn(Cause.THROTTLED, Cause.TIME_RAN_OUT);
         assertThat(report.failed()).isFalse();
         assertThat(report.notices()).singleElement()
                 .satisfies(n -> assertThat(n.announcement().resourceIds()).containsExactly("analytics-db"));
@@ -244,8 +264,46 @@ class RdsApiWireMockTest {
         String sent = console.toString(StandardCharsets.UTF_8);
         assertThat(sent)
                 .contains("件名: 【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (1件)")
-                .contains("■ スキャンできなかったリージョン\n- ap-northeast-1 (東京): Rate exceeded");
+                .containsAnyOf(
+                        "■ スキャンできなかったリージョン\n- ap-northeast-1 (東京): "
+                                + "スロットリング (API 呼び出しの制限) が続きました。エラー内容 (原文): Rate exceeded\n",
+                        "■ スキャンできなかったリージョン\n- ap-northeast-1 (東京): 制限時間内に読み終わりませんでした。\n")
+                .doesNotContain("analytics-db");
         assertThat(report.digest()).isPresent();
+    }
+
+    @Test
+    void whenDescribeDbInstancesKeepsThrottlingThePendingActionsAreKeptNamedFromTheirArns() {
+        rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE));
+        rds.server().stubFor(call("DescribeDBInstances").willReturn(throttling()));
+
+        RegionScan scan = api.withPendingMaintenance(REGION, shortBudget());
+
+        assertThat(scan.databases()).containsExactly(
+                new DatabaseState("orders-db", ORDERS_ARN, false, null, null, null, null, List.of(expected(OS_UPDATE))),
+                new DatabaseState("billing-cluster", BILLING_ARN, true, null, null, null, null,
+                        List.of(expected(ENGINE_UPGRADE))));
+        assertThat(scan.detailsUnread()).hasValueSatisfying(gap -> {
+            assertThat(gap.missing()).isEqualTo(Missing.DATABASE_DETAILS);
+            assertThat(gap.cause()).isIn(Cause.THROTTLED, Cause.TIME_RAN_OUT);
+        });
+        rds.server().verify(1, describePendingRequested());
+    }
+
+    @Test
+    void whenOnlyDescribeDbClustersIsDeniedTheInstancesKeepTheirDetails() {
+        rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE));
+        rds.server().stubFor(call("DescribeDBClusters").willReturn(RdsQueryStub.error(403, "AccessDenied",
+                "not authorized to perform: rds:DescribeDBClusters")));
+
+        RegionScan scan = api.withPendingMaintenance(REGION, budget());
+
+        assertThat(scan.databases()).containsExactly(
+                orders(expected(OS_UPDATE)),
+                new DatabaseState("billing-cluster", BILLING_ARN, true, null, null, null, null,
+                        List.of(expected(ENGINE_UPGRADE))));
+        assertThat(scan.detailsUnread()).contains(RegionGap.detailsUnread(Cause.ACCESS_DENIED,
+                "not authorized to perform: rds:DescribeDBClusters"));
     }
 
     // ---- describe -----------------------------------------------------------------------------------------------

@@ -45,8 +45,8 @@ class RdsEnricherTest {
         }
 
         @Override
-        public List<DatabaseState> withPendingMaintenance(String region, Budget budget) {
-            return List.copyOf(byId.values());
+        public RegionScan withPendingMaintenance(String region, Budget budget) {
+            return RegionScan.complete(List.copyOf(byId.values()));
         }
 
         @Override

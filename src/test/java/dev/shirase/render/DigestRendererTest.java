@@ -10,10 +10,12 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -58,7 +60,8 @@ class DigestRendererTest {
     void theWeeklyDigestGroupsByUrgencyAndCounts() throws Exception {
         Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
         Notice optional = pending("reports-db", false, "db-upgrade", null);
-        Digest digest = Digest.plan(List.of(optional, required), Map.of("us-east-1", "Rate exceeded"),
+        Digest digest = Digest.plan(List.of(optional, required),
+                Map.of("us-east-1", RegionGap.notScanned(RegionGap.Cause.THROTTLED, "Rate exceeded")),
                 Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -69,11 +72,78 @@ class DigestRendererTest {
         assertThat(text.indexOf("■ 必須")).isLessThan(text.indexOf("■ 任意"));
         assertThat(text).contains("Multi-AZ (停止の目安: フェイルオーバーの 60〜120 秒)")
                 .contains("適用予定: なし (自動では適用されません)")
-                .contains("■ スキャンできなかったリージョン\n- us-east-1 (バージニア北部): Rate exceeded");
+                .contains("■ スキャンできなかったリージョン\n- us-east-1 (バージニア北部): "
+                        + "スロットリング (API 呼び出しの制限) が続きました。エラー内容 (原文): Rate exceeded\n"
+                        + "これらのリージョンの保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。\n\n")
+                .contains("RDS コンソール us-east-1 (バージニア北部): https://us-east-1.console.aws.amazon.com/rds/home");
         JsonNode sns = MAPPER.readTree(rendered.snsMessage());
         assertThat(sns.get("default").asText()).isEqualTo(text);
         assertThat(MAPPER.readTree(sns.get("https").asText()).at("/content/title").asText()).isEqualTo(rendered.subject());
         assertThat(rendered.html()).contains("<title>" + HtmlEmail.escape(rendered.subject()) + "</title>");
+    }
+
+    @Test
+    void regionsThatCouldNotBeScannedAreNamedWithWhyInTheOrderScanned() {
+        Notice due = pending("orders-db", false, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
+        Map<String, RegionGap> gaps = new LinkedHashMap<>();
+        gaps.put("us-west-2", RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null));
+        gaps.put("eu-west-1", RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED,
+                "User: arn:aws:sts::123456789012:assumed-role/scan/shirase is not authorized to perform: "
+                        + "rds:DescribePendingMaintenanceActions"));
+        gaps.put("us-east-1", RegionGap.notScanned(RegionGap.Cause.FAILED, "Unable to execute HTTP request"));
+        // Tuesday, 7 days before the required action: a reminder, with three regions missing.
+        Digest digest = Digest.plan(List.of(due), gaps, Instant.parse("2026-12-01T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).startsWith("【要対応・必須】RDS 必須メンテナンスのリマインド orders-db");
+        assertThat(rendered.text())
+                .contains("■ 概要\nRDS の必須のメンテナンス 1件の適用が近づいています。")
+                .contains("\n3件のリージョンをスキャンできませんでした。\n")
+                .contains("■ スキャンできなかったリージョン\n"
+                        + "- us-west-2 (オレゴン): 制限時間内に読み終わりませんでした。\n"
+                        + "- eu-west-1 (アイルランド): アクセスが拒否されました。エラー内容 (原文): User: "
+                        + "arn:aws:sts::123456789012:assumed-role/scan/shirase is not authorized to perform: "
+                        + "rds:DescribePendingMaintenanceActions\n"
+                        + "- us-east-1 (バージニア北部): API の呼び出しに失敗しました。エラー内容 (原文): Unable to execute HTTP request\n"
+                        + "これらのリージョンの保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。\n"
+                        + "アクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。\n")
+                .contains("RDS コンソール us-west-2 (オレゴン): https://us-west-2.console.aws.amazon.com/rds/home")
+                .doesNotContain("DB の詳細を読めなかった");
+    }
+
+    @Test
+    void actionsWhoseDatabasesCouldNotBeDescribedAreListedFromTheirArnsWithWhatThatMeans() {
+        // As the scan joins them when DescribeDBInstances failed: named from the ARN, nothing else known.
+        DatabaseState fromArn = new DatabaseState("orders-db", "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db",
+                false, null, null, null, null, List.of(new PendingAction("system-update",
+                        "New Operating System update is available", Instant.parse("2026-12-10T00:00:00Z"), null, null,
+                        null)));
+        Notice listed = new PendingNotices().of(List.of(fromArn)).get(0);
+        // Wednesday, 8 days before the auto-apply date: no reminder, not the digest day.
+        Digest digest = Digest.plan(List.of(listed),
+                Map.of("ap-northeast-1", RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded")),
+                Instant.parse("2026-12-02T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject())
+                .isEqualTo("【要確認】RDS 保留中のメンテナンス 必須1件 (DB の詳細を読めなかったリージョン 1件)");
+        assertThat(rendered.text())
+                .contains("■ 概要\n1件のリージョンで DB の詳細 (メンテナンスウィンドウなど) を読めませんでした。"
+                        + "詳細を読めなかった DB の適用予定は、自動適用開始日で示しています。\n")
+                .contains("■ DB の詳細を読めなかったリージョンの保留中のメンテナンス (1件)\n"
+                        + "- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート (system-update)\n"
+                        + "  適用予定: 2026年12月10日(木) 09:00 JST 以降の最初のメンテナンスウィンドウで自動適用 (ウィンドウ不明) (あと 8 日)\n")
+                .contains("  メンテナンスウィンドウ不明\n")
+                .contains("■ DB の詳細を読めなかったリージョン\n"
+                        + "- ap-northeast-1 (東京): スロットリング (API 呼び出しの制限) が続きました。エラー内容 (原文): Rate exceeded\n"
+                        + "これらのリージョンの保留中のメンテナンスも一覧に含めています。詳細を読めなかった DB は、名前を ARN から取っています。"
+                        + "メンテナンスウィンドウが分からないため、適用予定とリマインドは自動適用開始日を基準にしています。"
+                        + "実際の適用はその日以降の最初のメンテナンスウィンドウで、表示より最大 7 日遅くなることがあります。\n")
+                .doesNotContain("スキャンできなかったリージョン")
+                .doesNotContain("Single-AZ")
+                .doesNotContain("null");
     }
 
     @Test

@@ -86,8 +86,43 @@ class DigestTest {
 
     @Test
     void aRegionThatCouldNotBeScannedIsReported() {
-        Digest digest = Digest.plan(List.of(), Map.of("us-east-1", "AccessDenied"), at("2026-12-02"), SETTINGS).orElseThrow();
+        RegionGap denied = RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED, "not authorized");
+        Digest digest = Digest.plan(List.of(OPTIONAL), Map.of("us-east-1", denied), at("2026-12-02"), SETTINGS)
+                .orElseThrow();
 
-        assertThat(digest.regionErrors()).containsEntry("us-east-1", "AccessDenied");
+        assertThat(digest.notScanned()).containsExactly(Map.entry("us-east-1", denied));
+        assertThat(digest.detailsUnread()).isEmpty();
+        assertThat(digest.pending()).isEmpty();
+    }
+
+    @Test
+    void onAnOrdinaryDayTheActionsOfARegionWithoutDatabaseDetailsAreListed() {
+        // 2026-12-02: no reminder day, not the digest day. Only the region without details makes the scan speak.
+        Notice elsewhere = new PendingNotices().of(List.of(new DatabaseState("analytics-db",
+                "arn:aws:rds:us-east-1:123456789012:db:analytics-db", false, null, null, null, null,
+                List.of(new PendingAction("system-update", "desc", Instant.parse("2026-12-10T00:00:00Z"), null, null,
+                        null))))).get(0);
+        RegionGap throttled = RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded");
+
+        Digest digest = Digest.plan(List.of(OPTIONAL, elsewhere, REQUIRED), Map.of("ap-northeast-1", throttled),
+                at("2026-12-02"), SETTINGS).orElseThrow();
+
+        assertThat(digest.weekly()).isFalse();
+        assertThat(digest.due()).isEmpty();
+        assertThat(digest.pending()).containsExactly(REQUIRED, OPTIONAL);
+        assertThat(digest.detailsUnread()).containsOnlyKeys("ap-northeast-1");
+        assertThat(digest.notScanned()).isEmpty();
+    }
+
+    @Test
+    void regionsStayInTheOrderScanned() {
+        Map<String, RegionGap> gaps = new java.util.LinkedHashMap<>();
+        for (String region : List.of("us-west-2", "eu-west-1", "us-east-1", "ap-south-1")) {
+            gaps.put(region, RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null));
+        }
+
+        Digest digest = Digest.plan(List.of(), gaps, at("2026-12-02"), SETTINGS).orElseThrow();
+
+        assertThat(digest.notScanned().keySet()).containsExactly("us-west-2", "eu-west-1", "us-east-1", "ap-south-1");
     }
 }

@@ -3,6 +3,7 @@ package dev.shirase.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -73,7 +74,17 @@ public final class RdsQueryStub implements AutoCloseable {
 
     /** A DescribePendingMaintenanceActions call, as the Query protocol sends it (form-encoded POST to /). */
     public static MappingBuilder describePending() {
-        return post(urlPathEqualTo("/")).withFormParam("Action", equalTo(ACTION)).atPriority(PENDING_PRIORITY);
+        return call(ACTION);
+    }
+
+    /** A call of this RDS action (DescribeDBInstances ...), taken here instead of passed through to moto. */
+    public static MappingBuilder call(String action) {
+        return post(urlPathEqualTo("/")).withFormParam("Action", equalTo(action)).atPriority(PENDING_PRIORITY);
+    }
+
+    /** Matches the requests signed for {@code region}: it is in the SigV4 credential scope of the Authorization header. */
+    public static MappingBuilder inRegion(MappingBuilder call, String region) {
+        return call.withHeader("Authorization", containing("/" + region + "/rds/aws4_request"));
     }
 
     /** For verification: DescribePendingMaintenanceActions requests. */
