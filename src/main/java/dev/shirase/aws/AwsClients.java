@@ -132,8 +132,9 @@ public final class AwsClients {
     }
 
     /**
-     * Reads are idempotent: the SDK's adaptive strategy (its retryable errors, client-side rate limiting), with
-     * backoffs short enough that a few attempts fit in a scan's share of the budget (at most about 7 s in all).
+     * Reads are idempotent: the SDK's adaptive strategy (its retryable errors, client-side rate limiting), with short
+     * backoffs. Under steady throttling the six attempts take about 12 s (the rate limiter spaces them out), well
+     * inside a scan region's share; a shorter budget ends the call first.
      */
     static RetryStrategy readRetries() {
         return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()

@@ -44,16 +44,18 @@ final class Deadlines {
         return fromText(a, category, text, maxDates).orElse(null);
     }
 
-    /** The first window after the auto-apply date (in {@code start}) or the forced date, whichever is earlier. */
+    /**
+     * The first window after the auto-apply date (in {@code start}) or the forced date, whichever is earlier. With the
+     * window unknown, the auto-apply date stands in for it: a later forced date must not hide an earlier automatic one.
+     */
     private static Deadline pendingMaintenance(Schedule s) {
-        Instant planned = s.start();
-        if (s.forcedApply() != null && (planned == null || !s.forcedApply().isAfter(planned))) {
+        Deadline planned = s.start() != null ? new Deadline(s.start(), Deadline.Kind.SCHEDULED_START)
+                : s.autoApplyAfter() != null ? new Deadline(s.autoApplyAfter(), Deadline.Kind.AUTO_APPLY_FROM)
+                : null;
+        if (s.forcedApply() != null && (planned == null || !s.forcedApply().isAfter(planned.at()))) {
             return new Deadline(s.forcedApply(), Deadline.Kind.FORCED_APPLY);
         }
-        if (planned != null) {
-            return new Deadline(planned, Deadline.Kind.SCHEDULED_START);
-        }
-        return s.autoApplyAfter() == null ? null : new Deadline(s.autoApplyAfter(), Deadline.Kind.AUTO_APPLY_FROM);
+        return planned;
     }
 
     private static Optional<Deadline> fromText(Announcement a, Category category, AnalysedText text, int maxDates) {

@@ -72,6 +72,21 @@ class PendingNoticesTest {
     }
 
     @Test
+    void withoutAWindowALaterForcedDateDoesNotHideTheEarlierAutoApplyDate() {
+        // DescribeDBInstances failed (or the window is unknown): RDS may apply it from 12/1, not only on 1/31.
+        Notice n = notice(null, action("system-update", "2026-12-01T00:00:00Z", "2027-01-31T00:00:00Z", null));
+
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2026-12-01T00:00:00Z"), Deadline.Kind.AUTO_APPLY_FROM));
+    }
+
+    @Test
+    void withoutAWindowAnEarlierForcedDateIsStillTheDeadline() {
+        Notice n = notice(null, action("system-update", "2027-02-01T00:00:00Z", "2027-01-15T00:00:00Z", null));
+
+        assertThat(n.deadline()).isEqualTo(new Deadline(Instant.parse("2027-01-15T00:00:00Z"), Deadline.Kind.FORCED_APPLY));
+    }
+
+    @Test
     void withoutDatesItIsOptionalWithNoDeadlineEvenWhenOptedIn() {
         Notice available = notice(WINDOW, action("db-upgrade", null, null, null));
         Notice optedIn = notice(WINDOW, action("system-update", null, null, "next-maintenance"));
