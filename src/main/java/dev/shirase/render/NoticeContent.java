@@ -151,17 +151,17 @@ public record NoticeContent(
             return service + " の" + notice.title() + "が始まりました。完了するまで、対象リソースが一時的に利用できない場合があります。";
         }
         String what = switch (notice.category()) {
-            case SECURITY_PATCH -> service + " にセキュリティ上の修正 (" + notice.title() + ") が"
+            case SECURITY_PATCH -> service + " にセキュリティ上の修正 " + parenthesised(notice.title()) + " が"
                     + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
             case OS_UPDATE -> service + " の OS アップデートが"
                     + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
             case SYSTEM_REBOOT -> "AWS は " + service + " の" + notice.title() + "を予定しています。";
-            case ENGINE_UPGRADE -> service + " のエンジンバージョンのアップグレード (" + notice.title() + ") が"
+            case ENGINE_UPGRADE -> service + " のエンジンバージョンのアップグレード " + parenthesised(notice.title()) + " が"
                     + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "できます。");
             case END_OF_SUPPORT -> service + " で使っているバージョンの標準サポートが終了します。";
-            case HARDWARE_RETIREMENT -> "基盤となるハードウェアの問題により、AWS は対象のインスタンスを停止または終了する予定です ("
-                    + notice.title() + ")。";
-            case INFORMATION -> "AWS から " + service + " に関するお知らせ (" + notice.title() + ") が届いています。";
+            case HARDWARE_RETIREMENT -> "基盤となるハードウェアの問題により、AWS は対象のインスタンスを停止または終了する予定です "
+                    + parenthesised(notice.title()) + "。";
+            case INFORMATION -> "AWS から " + service + " に関するお知らせ " + parenthesised(notice.title()) + " が届いています。";
             case UNCLASSIFIED -> throw new IllegalStateException("handled above");
         };
         Deadline d = notice.deadline();
@@ -180,12 +180,20 @@ public record NoticeContent(
         };
     }
 
+    /**
+     * A title in parentheses. A title's own qualifier ({@code システムアップデート (適用可能)}) joins it after a comma
+     * instead, since parentheses inside parentheses read badly: {@code (システムアップデート、適用可能)}.
+     */
+    static String parenthesised(String title) {
+        return "(" + title.replace(" (", "、").replace('(', '、').replace(")", "") + ")";
+    }
+
     private static String classification(Notice notice) {
         if (notice.category() == Category.UNCLASSIFIED) {
             return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
         }
         String kind = notice.title().startsWith(notice.category().japanese()) ? notice.title()
-                : notice.category().japanese() + " (" + notice.title() + ")";
+                : notice.category().japanese() + " " + parenthesised(notice.title());
         if (notice.stage() != Stage.ANNOUNCED) {
             return kind + "。" + (notice.stage() == Stage.COMPLETED ? "完了の通知です。" : "実施中の通知です。");
         }

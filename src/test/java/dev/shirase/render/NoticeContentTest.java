@@ -45,4 +45,22 @@ class NoticeContentTest {
         assertThat(c.resourceLines()).hasSize(NoticeContent.LISTED_RESOURCES);
         assertThat(c.resourceNote()).contains("ほか 49900件 (全 50000件)。 内訳: その他の状態 50000件。");
     }
+
+    @Test
+    void aTitleWithItsOwnQualifierIsNotPutInsideSecondParentheses() {
+        NoticeContent c = RenderingFixtures.rendered(Events.sample("rds-event-0155-minor-version-available.json"))
+                .content();
+
+        assertThat(c.summary()).contains("(マイナーバージョンアップグレード、適用可能)");
+        assertThat(c.classification()).startsWith("エンジンバージョンのアップグレード (マイナーバージョンアップグレード、適用可能) / 任意。");
+        for (String text : new String[] {c.summary(), c.classification()}) {
+            assertThat(text).doesNotContainPattern("\\([^()]*\\(");
+        }
+    }
+
+    @Test
+    void aPlainTitleIsParenthesisedAsItIs() {
+        assertThat(NoticeContent.parenthesised("セキュリティアップグレード")).isEqualTo("(セキュリティアップグレード)");
+        assertThat(NoticeContent.parenthesised("インスタンスのリタイア (前倒し)")).isEqualTo("(インスタンスのリタイア、前倒し)");
+    }
 }
