@@ -56,38 +56,25 @@ public final class SnsMessage {
      * A lone surrogate counts as 3, which is at least what any encoder writes for it.
      */
     static int escapedBytes(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            bytes += escapedBytes(c);
-        }
-        return bytes;
+        return Utf8.length(s, SnsMessage::escapedBytes);
     }
 
     private static int escapedBytes(int c) {
         return switch (c) {
             case '"', '\\', '\b', '\f', '\n', '\r', '\t' -> 2;
-            default -> c < 0x20 ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            default -> c < 0x20 ? 6 : Utf8.size(c);
         };
     }
 
     /** The start of {@code text} that fits in {@code room} escaped bytes, with a note of how much was cut. */
     private static String cut(String text, int room, int maxBytes) {
         int keep = room - escapedBytes(cutNote(maxBytes, Integer.MAX_VALUE));
-        int bytes = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int c = text.codePointAt(end);
-            int size = escapedBytes(c);
-            if (bytes + size > keep) {
-                break;
-            }
-            bytes += size;
-            end += Character.charCount(c);
-        }
         // Only a budget too small for the note itself (far below SNS's) leaves the text empty.
-        return keep < 0 ? "" : text.substring(0, end) + cutNote(maxBytes, text.codePointCount(end, text.length()));
+        if (keep < 0) {
+            return "";
+        }
+        String kept = Utf8.truncate(text, keep, SnsMessage::escapedBytes);
+        return kept + cutNote(maxBytes, text.codePointCount(kept.length(), text.length()));
     }
 
     private static String cutNote(int maxBytes, int cutChars) {
