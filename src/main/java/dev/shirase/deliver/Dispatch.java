@@ -1,7 +1,9 @@
 package dev.shirase.deliver;
 
 import dev.shirase.budget.Budget;
+import dev.shirase.budget.SideBySide;
 import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
 import dev.shirase.log.Redaction;
 import dev.shirase.render.Outgoing;
 import java.time.Duration;
@@ -9,12 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
 
 /**
  * Sends one message to every channel, each in its own failure domain: channels run side by side, each within the
@@ -49,42 +46,24 @@ public record Dispatch(List<String> delivered, Map<String, String> failures, Map
             try {
                 deliveries.put(channel.name(), prepare(channel, message, fallbacks, log, logFields));
             } catch (RuntimeException | Error e) {
-                fail(channel, "could not build even the minimal notice: " + e, failures, log, logFields);
+                fail(channel.name(), "could not build even the minimal notice: " + e, failures, log, logFields);
             }
         }
+        Map<String, Callable<Void>> sends = new LinkedHashMap<>();
+        deliveries.forEach((name, delivery) -> sends.put(name, () -> {
+            delivery.send(budget);
+            return null;
+        }));
         List<String> delivered = new ArrayList<>();
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            Map<String, Future<?>> running = new LinkedHashMap<>();
-            deliveries.forEach((name, delivery) -> running.put(name, threads.submit(() -> {
-                delivery.send(budget);
-                return null;
-            })));
-            for (Channel channel : channels) {
-                Future<?> result = running.get(channel.name());
-                if (result == null) {
-                    continue;
-                }
-                try {
-                    result.get(budget.remaining().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-                    delivered.add(channel.name());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    fail(channel, cause instanceof DeliveryException ? cause.getMessage() : String.valueOf(cause),
-                            failures, log, logFields);
-                } catch (TimeoutException e) {
-                    result.cancel(true);
-                    fail(channel, "no answer within the time budget", failures, log, logFields);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    result.cancel(true);
-                    fail(channel, "interrupted", failures, log, logFields);
-                }
+        SideBySide.run(sends, budget, GRACE).forEach((name, ending) -> {
+            switch (ending) {
+                case SideBySide.Done<Void> done -> delivered.add(name);
+                case SideBySide.Failed<Void> failed -> fail(name, failed.cause() instanceof DeliveryException
+                        ? failed.cause().getMessage() : String.valueOf(failed.cause()), failures, log, logFields);
+                case SideBySide.Abandoned<Void> abandoned -> fail(name, abandoned.waitInterrupted() ? "interrupted"
+                        : "no answer within the time budget", failures, log, logFields);
             }
-        } finally {
-            // Not close(): it would wait for a hung channel. Its thread is interrupted and its SDK call bounded anyway.
-            threads.shutdownNow();
-        }
+        });
         return new Dispatch(delivered, failures, fallbacks);
     }
 
@@ -104,14 +83,20 @@ public record Dispatch(List<String> delivered, Map<String, String> failures, Map
         }
     }
 
-    private static void fail(Channel channel, String why, Map<String, String> failures, JsonLog log,
+    private static void fail(String channel, String why, Map<String, String> failures, JsonLog log,
             Map<String, ?> logFields) {
         String reason = Redaction.value(why);
-        failures.put(channel.name(), reason);
+        failures.put(channel, reason);
         Map<String, Object> fields = new LinkedHashMap<>(logFields);
-        fields.put("channel", channel.name());
+        fields.put("channel", channel);
         fields.put("error", reason);
         log.error("delivery failed", fields);
+    }
+
+    /** Counts each channel's outcome in the delivery metrics, under {@code category}. */
+    public void count(Metrics metrics, String category) {
+        delivered.forEach(channel -> metrics.delivery(channel, category, true));
+        failures.keySet().forEach(channel -> metrics.delivery(channel, category, false));
     }
 
     /** No channel took the message. */

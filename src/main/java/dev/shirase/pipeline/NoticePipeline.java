@@ -88,9 +88,7 @@ public final class NoticePipeline {
         }
         Map<String, Object> fields = fields(notice);
         Dispatch dispatch = Dispatch.send(message, channels, working, log, fields);
-        String category = notice == null ? Category.UNCLASSIFIED.name() : notice.category().name();
-        dispatch.delivered().forEach(channel -> metrics.delivery(channel, category, true));
-        dispatch.failures().keySet().forEach(channel -> metrics.delivery(channel, category, false));
+        dispatch.count(metrics, notice == null ? Category.UNCLASSIFIED.name() : notice.category().name());
         Outcome outcome = new Outcome(notice, message, dispatch);
         fields.put("outcome", outcome.deliveredNowhere() ? "failed"
                 : dispatch.failures().isEmpty() ? "delivered" : "partly delivered");

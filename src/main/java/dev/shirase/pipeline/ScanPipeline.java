@@ -1,6 +1,7 @@
 package dev.shirase.pipeline;
 
 import dev.shirase.budget.Budget;
+import dev.shirase.budget.SideBySide;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Dispatch;
 import dev.shirase.log.JsonLog;
@@ -25,12 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
 
 /**
  * scan the regions side by side -> one notice per pending action -> decide the digest -> render -> deliver.
@@ -124,8 +120,7 @@ public final class ScanPipeline {
         fields.put("due", digest.get().due().size());
         fields.put("weekly", digest.get().weekly());
         Dispatch dispatch = Dispatch.send(rendered, channels, working, log, fields);
-        dispatch.delivered().forEach(channel -> metrics.delivery(channel, "DIGEST", true));
-        dispatch.failures().keySet().forEach(channel -> metrics.delivery(channel, "DIGEST", false));
+        dispatch.count(metrics, "DIGEST");
         fields.put("outcome", dispatch.deliveredNowhere() ? "failed" : "digest sent");
         fields.put("delivered", dispatch.delivered());
         log.info("scan finished", fields);
@@ -138,16 +133,14 @@ public final class ScanPipeline {
      */
     private Report scan(List<String> regions, Budget share) {
         Budget calls = share.less(HAND_BACK);
-        Map<String, Future<RegionScan>> running = new LinkedHashMap<>();
+        Map<String, Callable<RegionScan>> scans = new LinkedHashMap<>();
+        regions.forEach(region -> scans.put(region, () -> inventory.withPendingMaintenance(region, calls)));
         List<Notice> notices = new ArrayList<>();
         Map<String, RegionGap> gaps = new LinkedHashMap<>();
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            regions.forEach(region -> running.put(region,
-                    threads.submit(() -> inventory.withPendingMaintenance(region, calls))));
-            running.forEach((region, result) -> {
-                try {
-                    RegionScan found = result.get(share.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        SideBySide.run(scans, share, Duration.ZERO).forEach((region, ending) -> {
+            switch (ending) {
+                case SideBySide.Done<RegionScan> done -> {
+                    RegionScan found = done.value();
                     notices.addAll(pendingNotices.of(found.databases()));
                     found.detailsUnread().ifPresent(gap -> gaps.put(region, gap));
                     Map<String, Object> fields = new LinkedHashMap<>();
@@ -155,22 +148,14 @@ public final class ScanPipeline {
                     fields.put("databases", found.databases().size());
                     found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
                     log.info("region scanned", fields);
-                } catch (ExecutionException e) {
-                    notScanned(region, RdsErrors.notScanned(e.getCause()), String.valueOf(e.getCause()), gaps);
-                } catch (TimeoutException e) {
-                    result.cancel(true);
-                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null),
-                            "no answer within the region's share of the time budget", gaps);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    result.cancel(true);
-                    notScanned(region, RegionGap.notScanned(Cause.TIME_RAN_OUT, null), "interrupted", gaps);
                 }
-            });
-        } finally {
-            // Not close(): it would wait for a hung region.
-            threads.shutdownNow();
-        }
+                case SideBySide.Failed<RegionScan> failed -> notScanned(region, RdsErrors.notScanned(failed.cause()),
+                        String.valueOf(failed.cause()), gaps);
+                case SideBySide.Abandoned<RegionScan> abandoned -> notScanned(region,
+                        RegionGap.notScanned(Cause.TIME_RAN_OUT, null), abandoned.waitInterrupted() ? "interrupted"
+                                : "no answer within the region's share of the time budget", gaps);
+            }
+        });
         return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none());
     }
 

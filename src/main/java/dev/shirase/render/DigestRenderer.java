@@ -1,8 +1,5 @@
 package dev.shirase.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
 import dev.shirase.notice.DatabaseState;
@@ -29,8 +26,6 @@ import java.util.stream.Collectors;
  * the regions that could not be finished, why, and what that means for what is listed.
  */
 public final class DigestRenderer {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private DigestRenderer() {
     }
 

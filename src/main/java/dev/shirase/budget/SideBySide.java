@@ -1,0 +1,71 @@
+package dev.shirase.budget;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tasks run side by side, each on a virtual thread of its own, and waited for until a budget ends and not after: one
+ * that hangs (a channel, a region) is abandoned rather than allowed to hold back the others or the invocation.
+ */
+public final class SideBySide {
+
+    /** How one task ended. */
+    public sealed interface Ending<T> {
+    }
+
+    /** It returned {@code value}. */
+    public record Done<T>(T value) implements Ending<T> {
+    }
+
+    /** It threw {@code cause}. */
+    public record Failed<T>(Throwable cause) implements Ending<T> {
+    }
+
+    /** It was still running when the wait ended, or the waiting thread was interrupted: its thread is interrupted. */
+    public record Abandoned<T>(boolean waitInterrupted) implements Ending<T> {
+    }
+
+    private SideBySide() {
+    }
+
+    /**
+     * Starts every task at once and waits for each until {@code budget} ends, plus {@code grace} to collect a result
+     * that comes just then. The endings come in the order of {@code tasks}.
+     */
+    public static <K, T> Map<K, Ending<T>> run(Map<K, Callable<T>> tasks, Budget budget, Duration grace) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Map<K, Future<T>> running = new LinkedHashMap<>();
+            tasks.forEach((key, task) -> running.put(key, threads.submit(task)));
+            Map<K, Ending<T>> endings = new LinkedHashMap<>();
+            running.forEach((key, result) -> endings.put(key, await(result, budget, grace)));
+            return endings;
+        } finally {
+            // Not close(): it would wait for a task that hangs. Its thread is interrupted, and its calls are bounded anyway.
+            threads.shutdownNow();
+        }
+    }
+
+    private static <T> Ending<T> await(Future<T> result, Budget budget, Duration grace) {
+        try {
+            return new Done<>(result.get(budget.remaining().plus(grace).toNanos(), TimeUnit.NANOSECONDS));
+        } catch (ExecutionException e) {
+            return new Failed<>(e.getCause());
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return new Abandoned<>(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.cancel(true);
+            return new Abandoned<>(true);
+        }
+    }
+}
