@@ -40,10 +40,6 @@ public record RegionGap(Missing missing, Cause cause, String error) {
         return new RegionGap(Missing.DATABASE_DETAILS, cause, error);
     }
 
-    public boolean notScanned() {
-        return missing == Missing.PENDING_ACTIONS;
-    }
-
     /** The regions of {@code gaps} that lack {@code what}, in their order. */
     public static Map<String, RegionGap> lacking(Missing what, Map<String, RegionGap> gaps) {
         Map<String, RegionGap> some = new LinkedHashMap<>();
