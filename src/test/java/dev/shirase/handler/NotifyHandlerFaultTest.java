@@ -28,9 +28,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * NotifyFunction's handler with one channel broken in each way an AWS endpoint breaks, the other healthy on moto: the
@@ -144,7 +140,7 @@ class NotifyHandlerFaultTest {
         awaitQuietBrokenEndpoint();
 
         assertThat(broken.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
-        assertThat(drain(inbox.queueUrl())).as("notices the late SNS publish delivered").hasSize(1);
+        assertThat(clients.notifications(inbox.queueUrl())).as("notices the late SNS publish delivered").hasSize(1);
     }
 
     @Test
@@ -194,7 +190,7 @@ class NotifyHandlerFaultTest {
             if (channel == BrokenChannel.SNS) {
                 assertThat(sentMails()).isEqualTo(1);
             } else {
-                assertThat(drain(inbox.queueUrl())).hasSize(1);
+                assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
             }
             assertThat(metrics()).containsEntry(channel.healthy, "delivered").containsEntry(channel.name, "failed");
             assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(SENDER).doesNotContain("oncall@");
@@ -266,19 +262,6 @@ class NotifyHandlerFaultTest {
     private static int sentMails() throws Exception {
         JsonNode messages = MAPPER.readTree(MOTO.data()).at("/ses/Message");
         return messages.isMissingNode() ? 0 : messages.size();
-    }
-
-    /** The notifications in the queue now (moto delivers from SNS to SQS before Publish returns). */
-    private List<Message> drain(String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        try (SqsClient sqs = clients.sqs()) {
-            List<Message> batch;
-            do {
-                batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-                all.addAll(batch);
-            } while (!batch.isEmpty());
-        }
-        return all;
     }
 
     /** Lets WireMock finish a delayed answer (and its proxied call to moto) that the client gave up on. */
