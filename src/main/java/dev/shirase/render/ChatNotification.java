@@ -68,7 +68,7 @@ public final class ChatNotification {
                 .threadId(a.eventArn() != null ? a.eventArn() : id)
                 .summary(subject)
                 .eventType(a.code());
-        c.steps().stream().limit(MAX_STEPS - LINK_STEPS).forEach(chat::nextStep);
+        c.steps().stream().limit(MAX_STEPS - LINK_STEPS).map(Step::inline).forEach(chat::nextStep);
         // A link too long for a step is left out rather than cut: a cut URL leads nowhere.
         c.links().stream().map(ChatNotification::linkStep).filter(step -> step.length() <= MAX_STEP).limit(LINK_STEPS)
                 .forEach(chat::nextStep);

@@ -60,79 +60,92 @@ final class Guidance {
         };
     }
 
-    static List<String> steps(Notice notice) {
+    static List<Step> steps(Notice notice) {
         Announcement a = notice.announcement();
         String service = a.service() == null ? "" : a.service();
-        List<String> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (notice.stage() == Stage.COMPLETED) {
-            steps.add("対象リソースとアプリケーションが正常に動いていることを確認してください。");
+            steps.add(Step.of("対象リソースとアプリケーションが正常に動いていることを確認してください。"));
             return steps;
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
-            steps.add("完了の通知を待ち、完了後に対象リソースとアプリケーションの動作を確認してください。");
+            steps.add(Step.of("完了の通知を待ち、完了後に対象リソースとアプリケーションの動作を確認してください。"));
             return steps;
         }
         if (a.origin() == Origin.PENDING_MAINTENANCE) {
-            steps.add("業務影響の少ない時間帯に、自分で今すぐ適用できます: " + ApplyCommand.of(notice, "immediate"));
-            steps.add("次のメンテナンスウィンドウで適用するなら: " + ApplyCommand.of(notice, "next-maintenance"));
+            steps.add(Step.run("業務影響の少ない時間帯に、自分で今すぐ適用できます:", ApplyCommand.of(notice, "immediate")));
+            steps.add(Step.run("次のメンテナンスウィンドウで適用するなら:", ApplyCommand.of(notice, "next-maintenance")));
         }
         switch (notice.category()) {
             case SECURITY_PATCH, ENGINE_UPGRADE -> {
-                steps.add("期限より前の、業務影響の少ない時間帯に、自分で適用 (アップグレード) してください。");
-                steps.add("バージョンが変わる場合は、リリースノートで変更点を確認してください。");
-                steps.add("ステージング環境で先に適用し、アプリケーションの動作を確認してください。");
+                steps.add(Step.of("期限より前の、業務影響の少ない時間帯に、自分で適用 (アップグレード) してください。"));
+                steps.add(Step.of("バージョンが変わる場合は、リリースノートで変更点を確認してください。"));
+                steps.add(Step.of("ステージング環境で先に適用し、アプリケーションの動作を確認してください。"));
             }
             case OS_UPDATE -> {
                 if (!"RDS".equals(service)) {
-                    steps.add("期限より前の業務影響の少ない時間帯に、サービスのコンソールから更新を適用してください。");
+                    steps.add(Step.of("期限より前の業務影響の少ない時間帯に、サービスのコンソールから更新を適用してください。"));
                 } else {
                     if (a.origin() != Origin.PENDING_MAINTENANCE) {
-                        steps.add("業務影響の少ない時間帯に、RDS コンソールの「メンテナンスとバックアップ」から適用するか、"
-                                + "aws rds apply-pending-maintenance-action --apply-action system-update で適用してください。");
+                        steps.add(Step.of("業務影響の少ない時間帯に、RDS コンソールの「メンテナンスとバックアップ」から適用するか、"
+                                + "aws rds apply-pending-maintenance-action --apply-action system-update で適用してください。"));
                     }
-                    steps.add("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。");
-                    steps.add("メンテナンスウィンドウが業務時間外に設定されていることを確認してください。");
+                    steps.add(Step.of("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。"));
+                    steps.add(Step.of("メンテナンスウィンドウが業務時間外に設定されていることを確認してください。"));
                 }
             }
             case SYSTEM_REBOOT -> {
                 if (notice.title().contains("証明書")) {
                     // A certificate rotation fails TLS connections of clients that do not trust the new CA.
-                    steps.add("TLS で接続するクライアントが新しい CA 証明書を信頼しているか (信頼ストア、接続文字列の証明書) を、"
-                            + "期限より前に確認・更新してください。");
-                    steps.add("ローテーションには DB の再起動が伴います。業務影響の少ない時間帯に自分で適用してください。");
+                    steps.add(Step.of("TLS で接続するクライアントが新しい CA 証明書を信頼しているか (信頼ストア、接続文字列の証明書) を、"
+                            + "期限より前に確認・更新してください。"));
+                    steps.add(Step.of("ローテーションには DB の再起動が伴います。業務影響の少ない時間帯に自分で適用してください。"));
                 } else if ("EC2".equals(service)) {
-                    steps.add("予定日時を EC2 コンソールの「スケジュールされたイベント」で確認してください。");
-                    steps.add("インスタンス再起動のイベントは、予定より前に自分で再起動すると前倒しで完了できます。"
-                            + "日時を変更できるイベントもあります。");
-                    steps.add("再起動後にアプリケーションが自動で起動する設定になっているか確認してください。");
+                    steps.add(Step.of("予定日時を EC2 コンソールの「スケジュールされたイベント」で確認してください。"));
+                    steps.add(Step.of("インスタンス再起動のイベントは、予定より前に自分で再起動すると前倒しで完了できます。"
+                            + "日時を変更できるイベントもあります。"));
+                    steps.add(Step.of("再起動後にアプリケーションが自動で起動する設定になっているか確認してください。"));
                 } else {
-                    steps.add("メンテナンスウィンドウの日時を確認し、業務影響の少ない時間帯か確認してください。");
-                    steps.add("必要なら、期限より前に自分で適用してください。");
-                    steps.add("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。");
+                    steps.add(Step.of("メンテナンスウィンドウの日時を確認し、業務影響の少ない時間帯か確認してください。"));
+                    steps.add(Step.of("必要なら、期限より前に自分で適用してください。"));
+                    steps.add(Step.of("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。"));
                 }
             }
             case END_OF_SUPPORT -> {
-                steps.add("サポートされているバージョンへのアップグレードを計画し、期限より前に実施してください。");
-                steps.add("ステージング環境で先にアップグレードし、アプリケーションの動作を確認してください。");
+                steps.add(Step.of("サポートされているバージョンへのアップグレードを計画し、期限より前に実施してください。"));
+                steps.add(Step.of("ステージング環境で先にアップグレードし、アプリケーションの動作を確認してください。"));
                 if ("RDS".equals(service)) {
-                    steps.add("期限を過ぎた場合の RDS 延長サポートの料金を確認してください。");
+                    steps.add(Step.of("期限を過ぎた場合の RDS 延長サポートの料金を確認してください。"));
                 }
             }
             case HARDWARE_RETIREMENT -> {
-                steps.add("EBS から起動したインスタンスは、期日より前に停止して起動し直すと、正常なハードウェアに移せます"
-                        + " (再起動では移りません)。");
-                steps.add("インスタンスストアのデータは、期日より前にバックアップしてください。");
-                steps.add("Auto Scaling グループに属するインスタンスは、新しいインスタンスに置き換えてください。");
+                steps.add(Step.of("EBS から起動したインスタンスは、期日より前に停止して起動し直すと、正常なハードウェアに移せます"
+                        + " (再起動では移りません)。"));
+                steps.add(Step.of("インスタンスストアのデータは、期日より前にバックアップしてください。"));
+                steps.add(Step.of("Auto Scaling グループに属するインスタンスは、新しいインスタンスに置き換えてください。"));
             }
-            case INFORMATION -> steps.add("原文を確認し、対応が必要か判断してください。");
+            case INFORMATION -> steps.add(Step.of("原文を確認し、対応が必要か判断してください。"));
             case UNCLASSIFIED -> {
-                steps.add("原文と受信した内容を確認し、対応が必要か判断してください。");
+                steps.add(Step.of("原文と受信した内容を確認し、対応が必要か判断してください。"));
                 if (a.origin() != Origin.UNRECOGNIZED && a.code() != null) {
-                    steps.add("繰り返し届く種類の通知なら、分類ルールへの追加を検討してください (" + Shorten.id(a.code()) + ")。");
+                    steps.add(Step.of("繰り返し届く種類の通知なら、分類ルールへの追加を検討してください (" + Shorten.id(a.code()) + ")。"));
                 }
             }
         }
         return steps;
+    }
+
+    /** 停止の目安: how long the resource is expected to be unreachable, where AWS states it for this kind. */
+    static String downtime(Notice notice) {
+        if (notice.stage() != Stage.ANNOUNCED) {
+            return null;
+        }
+        String service = notice.announcement().service() == null ? "" : notice.announcement().service();
+        return switch (notice.category()) {
+            case OS_UPDATE -> isDatabase(service) ? "Single-AZ 約 10 分、Multi-AZ 60〜120 秒" : null;
+            case SYSTEM_REBOOT, SECURITY_PATCH, ENGINE_UPGRADE -> isDatabase(service) || "EC2".equals(service) ? "数分" : null;
+            default -> null;
+        };
     }
 
     private static boolean isDatabase(String service) {

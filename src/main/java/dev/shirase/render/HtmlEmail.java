@@ -34,7 +34,7 @@ public final class HtmlEmail {
         list(h, c.dateLines(), "ul");
         section(h, "影響").append("<p>").append(escape(c.impact())).append("</p>\n");
         section(h, "推奨対応");
-        list(h, c.steps(), "ol");
+        steps(h, c.steps());
         if (c.readError() != null) {
             section(h, "読み取れなかった理由").append("<p>").append(escape(c.readError())).append("</p>\n");
         }
@@ -100,6 +100,24 @@ public final class HtmlEmail {
         h.append('<').append(tag).append(">\n");
         items.forEach(item -> h.append("<li>").append(escape(item)).append("</li>\n"));
         h.append("</").append(tag).append(">\n");
+    }
+
+    /** Commands in a monospace block that scrolls sideways rather than breaking inside an option. */
+    private static void steps(StringBuilder h, List<Step> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        h.append("<ol>\n");
+        for (Step step : steps) {
+            h.append("<li>").append(escape(step.text()));
+            if (step.command() != null) {
+                h.append("<pre style=\"white-space:pre;overflow-x:auto;font-family:Menlo,Consolas,monospace;"
+                        + "font-size:12px;background:#f0f0f0;padding:6px\"><code>").append(escape(step.command()))
+                        .append("</code></pre>");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ol>\n");
     }
 
     private static String lines(String text) {

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * @param databases      one line per RDS database with its window, Multi-AZ state and pending actions
  * @param dateLines      日時: every time in JST, with the days left
  * @param impact         影響
+ * @param downtime       停止の目安 for the key facts ({@code 数分}, {@code 約 10 分}), or null when nothing is stated
  * @param steps          推奨対応
  * @param original       原文: the English text as AWS wrote it
  * @param links          リンク
@@ -56,7 +57,8 @@ public record NoticeContent(
         List<String> databases,
         List<String> dateLines,
         String impact,
-        List<String> steps,
+        String downtime,
+        List<Step> steps,
         String original,
         List<Link> links,
         List<String> identifiers,
@@ -87,6 +89,7 @@ public record NoticeContent(
                 databaseLines(notice),
                 dateLines(notice, now),
                 Guidance.impact(notice),
+                Guidance.downtime(notice),
                 Guidance.steps(notice),
                 a.description(),
                 Links.of(notice),

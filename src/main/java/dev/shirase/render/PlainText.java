@@ -75,7 +75,11 @@ public final class PlainText {
         sections.add(new Section("影響", c.impact(), false));
         StringBuilder steps = new StringBuilder();
         for (int i = 0; i < c.steps().size(); i++) {
-            steps.append(i + 1).append(". ").append(c.steps().get(i)).append('\n');
+            Step step = c.steps().get(i);
+            steps.append(i + 1).append(". ").append(step.text()).append('\n');
+            if (step.command() != null) {
+                steps.append("   ").append(step.command()).append('\n');
+            }
         }
         sections.add(new Section("推奨対応", steps.toString().stripTrailing(), false));
         if (c.readError() != null) {
