@@ -26,6 +26,25 @@ public final class Jst {
                 t.getDayOfMonth(), weekday(t.getDayOfWeek()), t.getHour(), t.getMinute());
     }
 
+    /** {@code 2026年12月5日(土)} */
+    public static String date(Instant instant) {
+        ZonedDateTime t = instant.atZone(ZONE);
+        return String.format(Locale.ROOT, "%d年%d月%d日(%s)", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                weekday(t.getDayOfWeek()));
+    }
+
+    /**
+     * The date alone when the moment is midnight UTC, the form AWS gives to a date it states without a time
+     * ("on or after December 7, 2026"): showing it as 09:00 JST would invent a time of day. Else the date and time.
+     */
+    public static String dateOrDateTime(Instant instant) {
+        return isDateOnly(instant) ? date(instant) : dateTime(instant);
+    }
+
+    public static boolean isDateOnly(Instant instant) {
+        return instant.getEpochSecond() % 86_400 == 0;
+    }
+
     /** {@code 12/5(土)}, with the year in front when it is not the year of {@code now}. */
     public static String shortDate(Instant instant, Instant now) {
         ZonedDateTime t = instant.atZone(ZONE);

@@ -90,7 +90,7 @@ public final class ChatNotification {
     private static String description(NoticeContent c) {
         StringBuilder d = new StringBuilder();
         d.append(ChatText.neutralise(c.summary())).append("\n\n");
-        d.append("*対象リソース* (").append(ChatText.inline(c.scope())).append(")\n");
+        d.append("*対象リソース*: ").append(ChatText.inline(c.scope())).append("\n");
         List<String> shown = c.resourceLines().stream().limit(LISTED_LINES).toList();
         shown.forEach(line -> d.append("• ").append(Shorten.middle(ChatText.inline(line), MAX_LISTED_LINE))
                 .append('\n'));

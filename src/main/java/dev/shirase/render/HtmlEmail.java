@@ -21,7 +21,7 @@ public final class HtmlEmail {
                 .append("</div>\n");
         section(h, "概要").append("<p>").append(escape(c.summary())).append("</p>\n");
         section(h, "区分").append("<p>").append(escape(c.classification())).append("</p>\n");
-        section(h, "対象リソース (" + c.scope() + ")");
+        section(h, "対象リソース: " + c.scope());
         list(h, c.resourceLines(), "ul");
         if (c.resourceNote() != null) {
             h.append("<p>").append(lines(c.resourceNote())).append("</p>\n");

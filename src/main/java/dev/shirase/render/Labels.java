@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.Platform;
 import dev.shirase.classify.AnalysedText;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Notice;
@@ -43,7 +44,11 @@ final class Labels {
         String service = notice.announcement().service();
         if ("RDS".equals(service)) {
             String engine = engine(notice);
-            return engine == null ? "RDS" : engine;
+            if (engine != null) {
+                return engine;
+            }
+            return Platform.of(notice) == Platform.AURORA || Platform.of(notice) == Platform.AURORA_SERVERLESS
+                    ? "Aurora" : "RDS";
         }
         if (service == null) {
             return "AWS";

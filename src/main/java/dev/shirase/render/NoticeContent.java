@@ -76,21 +76,22 @@ public record NoticeContent(
         Announcement a = notice.announcement();
         String service = Shorten.id(Labels.service(notice));
         String title = titleWithStage(notice);
+        Timing timing = Timing.of(notice);
         return new NoticeContent(
                 urgency(notice),
                 service,
                 title,
-                deadlineShort(notice, now),
-                summary(notice, service, now),
-                classification(notice),
+                deadlineShort(notice, timing, now),
+                summary(notice, service, timing, now),
+                classification(notice, timing),
                 scope(a),
-                resourceLines(a),
+                resourceLines(a, notice.stage() == Stage.COMPLETED),
                 resourceNote(a),
                 databaseLines(notice),
-                dateLines(notice, now),
+                dateLines(notice, timing, now),
                 Guidance.impact(notice),
                 Guidance.downtime(notice),
-                Guidance.steps(notice),
+                Guidance.steps(notice, now),
                 a.description(),
                 Links.of(notice),
                 identifiers(notice),
@@ -122,7 +123,7 @@ public record NoticeContent(
         };
     }
 
-    private static String deadlineShort(Notice notice, Instant now) {
+    private static String deadlineShort(Notice notice, Timing timing, Instant now) {
         Deadline d = notice.deadline();
         if (d == null) {
             return null;
@@ -131,15 +132,19 @@ public record NoticeContent(
             // AWS repeats reminders for resources still pending after the date; say so, with the year.
             return Jst.shortDateWithYear(d.at()) + " 期限経過";
         }
+        if (timing.inWindow() && d.kind() == Deadline.Kind.SCHEDULED_START) {
+            return timing.shortWindow(now);
+        }
         return switch (d.kind()) {
-            case SCHEDULED_START -> Jst.shortDateTime(d.at(), now) + " 予定";
+            case SCHEDULED_START -> Jst.isDateOnly(d.at()) ? Jst.shortDate(d.at(), now) + " 予定"
+                    : Jst.shortDateTime(d.at(), now) + " 予定";
             case AUTO_APPLY_FROM -> Jst.shortDate(d.at(), now) + "から自動適用";
             case FORCED_APPLY -> Jst.shortDate(d.at(), now) + " 強制適用";
             case END_OF_SUPPORT, ACT_BY -> Jst.shortDate(d.at(), now) + "まで";
         };
     }
 
-    private static String summary(Notice notice, String service, Instant now) {
+    private static String summary(Notice notice, String service, Timing timing, Instant now) {
         Announcement a = notice.announcement();
         if (notice.category() == Category.UNCLASSIFIED) {
             return a.origin() == Origin.UNRECOGNIZED
@@ -147,40 +152,91 @@ public record NoticeContent(
                     : "AWS から " + service + " に関する通知 (" + Shorten.id(a.code())
                             + ") が届きましたが、自動で分類できませんでした。原文を確認し、対応が必要か判断してください。";
         }
+        String subject = of(service, notice.title());
         if (notice.stage() == Stage.COMPLETED) {
-            return service + " の" + notice.title() + "が完了しました。対応は不要ですが、対象リソースが正常に動いていることを確認してください。";
+            return subject + "が完了しました。対象リソースが正常に動いていることを確認してください。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
-            return service + " の" + notice.title() + "が始まりました。完了するまで、対象リソースが一時的に利用できない場合があります。";
+            return subject + "が始まりました。完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。";
         }
-        String what = switch (notice.category()) {
-            case SECURITY_PATCH -> service + " にセキュリティ上の修正 " + parenthesised(notice.title()) + " が"
-                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
-            case OS_UPDATE -> service + " の OS アップデートが"
-                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "提供されています。");
-            case SYSTEM_REBOOT -> "AWS は " + service + " の" + notice.title() + "を予定しています。";
-            case ENGINE_UPGRADE -> service + " のエンジンバージョンのアップグレード " + parenthesised(notice.title()) + " が"
-                    + (notice.obligation() == Obligation.REQUIRED ? "必要です。" : "できます。");
+        return what(notice, service, subject) + when(notice, timing, now);
+    }
+
+    /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
+    private static String what(Notice notice, String service, String subject) {
+        boolean required = notice.obligation() == Obligation.REQUIRED;
+        return switch (notice.category()) {
+            case SECURITY_PATCH, OS_UPDATE -> subject + (required ? "が必要です。"
+                    : notice.obligation() == Obligation.OPTIONAL ? "を適用できます。" : "についてのお知らせです。");
+            case ENGINE_UPGRADE -> subject + (required ? "が必要です。"
+                    : notice.obligation() == Obligation.OPTIONAL ? "ができます。" : "についてのお知らせです。");
+            case SYSTEM_REBOOT -> "AWS は " + subject + "を予定しています。";
             case END_OF_SUPPORT -> service + " で使っているバージョンの標準サポートが終了します。";
-            case HARDWARE_RETIREMENT -> "基盤となるハードウェアの問題により、AWS は対象のインスタンスを停止または終了する予定です "
-                    + parenthesised(notice.title()) + "。";
-            case INFORMATION -> "AWS から " + service + " に関するお知らせ " + parenthesised(notice.title()) + " が届いています。";
-            case UNCLASSIFIED -> throw new IllegalStateException("handled above");
+            case HARDWARE_RETIREMENT -> "EC2".equals(notice.announcement().service())
+                    ? "基盤となるハードウェアの問題により、AWS は対象のインスタンスを" + retirementVerb(notice) + "します。"
+                    : "AWS は " + subject + "を予定しています。";
+            case INFORMATION -> notice.announcement().origin() == Origin.RDS_EVENT
+                    ? service + " で「" + notice.title() + "」のイベントが発生しました。"
+                    : "AWS から " + service + " について「" + notice.title() + "」の通知が届いています。";
+            case UNCLASSIFIED -> throw new IllegalStateException("handled by the caller");
         };
+    }
+
+    private static String retirementVerb(Notice notice) {
+        String code = notice.announcement().code() == null ? "" : notice.announcement().code();
+        return code.contains("STOP") ? "停止" : code.contains("TERMINATION") ? "終了" : "停止または終了";
+    }
+
+    /** When it happens, from the deadline; without one, what is known and where to look. */
+    private static String when(Notice notice, Timing timing, Instant now) {
         Deadline d = notice.deadline();
         if (d == null) {
-            return what + (notice.obligation() == Obligation.REQUIRED
-                    ? "原文に日付が見当たらないため、期限を原文で確認してください。"
-                    : notice.category() == Category.INFORMATION ? "詳しくは原文を確認してください。" : "");
+            return notice.obligation() == Obligation.REQUIRED ? "原文には実施日の記載がありません。" + whereToLook(notice) : "";
         }
-        String when = Jst.dateTime(d.at());
-        return what + switch (d.kind()) {
-            case SCHEDULED_START -> when + " に実施される予定です。";
-            case AUTO_APPLY_FROM -> when + " 以降、未対応のリソースにはメンテナンスウィンドウ中に AWS が自動で適用します。";
-            case FORCED_APPLY -> when + " に、メンテナンスウィンドウに関係なく AWS が適用します。";
-            case END_OF_SUPPORT -> "標準サポートの終了日は " + when + " です。";
-            case ACT_BY -> when + " までの対応が求められています。";
+        String date = timing.when();
+        if (Jst.daysBetween(now, d.at()) < 0) {
+            return "期日の " + date + " は過ぎています。";
+        }
+        if (timing.inWindow()) {
+            String openings = timing.windowStart().isEmpty() ? ""
+                    : "メンテナンスウィンドウから見た実施予定は " + String.join("、", timing.windowStart()) + " です。";
+            return date + " 以降の最初のメンテナンスウィンドウで、AWS が" + (d.kind() == Deadline.Kind.AUTO_APPLY_FROM
+                    ? "未対応のリソースに自動で適用します。" : "実施します。") + openings;
+        }
+        Instant end = notice.announcement().schedule().end();
+        return switch (d.kind()) {
+            case SCHEDULED_START -> notice.category() == Category.HARDWARE_RETIREMENT ? "期日は " + date + " です。"
+                    : end != null && d.at().equals(notice.announcement().schedule().start())
+                    ? Jst.dateTime(d.at()).replace(" JST", "") + "〜" + endTime(d.at(), end) + " に実施される予定です。"
+                    : date + " に実施される予定です。";
+            case AUTO_APPLY_FROM -> throw new IllegalStateException("always in a window");
+            case FORCED_APPLY -> date + " には、メンテナンスウィンドウに関係なく AWS が適用します。";
+            case END_OF_SUPPORT -> "標準サポートの終了日は " + date + " です。";
+            case ACT_BY -> date + " までの対応が求められています。";
         };
+    }
+
+    /** The end of a scheduled span: its time alone on the same day, else its full date and time. */
+    private static String endTime(Instant start, Instant end) {
+        boolean sameDay = Jst.daysBetween(start, end) == 0;
+        return sameDay ? String.format(java.util.Locale.ROOT, "%02d:%02d JST", end.atZone(Jst.ZONE).getHour(),
+                end.atZone(Jst.ZONE).getMinute()) : Jst.dateTime(end);
+    }
+
+    /** Where the date of a required change can be read when the event does not state it. */
+    private static String whereToLook(Notice notice) {
+        return switch (dev.shirase.advice.Platform.of(notice)) {
+            case RDS, AURORA, AURORA_SERVERLESS -> "予定は RDS コンソールの「メンテナンスとバックアップ」タブか、"
+                    + "aws rds describe-pending-maintenance-actions で確認できます。";
+            case EC2 -> "予定は EC2 コンソールの「スケジュールされたイベント」で確認できます。";
+            default -> "";
+        };
+    }
+
+    /** {@code RDS for Oracle の OS アップデート}: a space between の and a word in Latin letters, as Japanese writes it. */
+    static String of(String service, String title) {
+        boolean latin = !title.isEmpty() && title.charAt(0) < 0x80;
+        return service + " の" + (latin ? " " : "") + title;
     }
 
     /**
@@ -191,7 +247,7 @@ public record NoticeContent(
         return "(" + title.replace(" (", "、").replace('(', '、').replace(")", "") + ")";
     }
 
-    private static String classification(Notice notice) {
+    private static String classification(Notice notice, Timing timing) {
         if (notice.category() == Category.UNCLASSIFIED) {
             return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
         }
@@ -203,14 +259,15 @@ public record NoticeContent(
         Deadline d = notice.deadline();
         return kind + " / " + notice.obligation().japanese() + "。" + switch (notice.obligation()) {
             case REQUIRED -> notice.category() == Category.END_OF_SUPPORT
-                    ? "期日に標準サポートが終了します。それまでに対応が必要です。"
-                    : d != null && d.kind() != Deadline.Kind.ACT_BY
-                    ? "対応しなくても、期日に AWS が実施します。"
-                    : "AWS が対応を求めています。";
+                    ? "期日に標準サポートが終了するため、それまでに対応が必要です。"
+                    : d == null ? "AWS が対応を求めています。"
+                    : d.kind() == Deadline.Kind.ACT_BY ? "AWS が期日までの対応を求めています。"
+                    : timing.inWindow() ? "対応しなくても、期日以降のメンテナンスウィンドウで AWS が実施します。"
+                    : "対応しなくても、予定日時に AWS が実施します。";
             case OPTIONAL -> d != null
-                    ? "AWS が必須とはしていませんが、期日までに要否を確認してください。"
+                    ? "AWS は必須としていませんが、期日までに要否を判断してください。"
                     : "AWS は自動で実施する期日を示していません。内容を確認し、計画的に対応してください。";
-            case INFORMATION -> "通常、対応は不要です。";
+            case INFORMATION -> "AWS から対応を求める記載はありません。";
         };
     }
 
@@ -227,12 +284,18 @@ public record NoticeContent(
     }
 
     /** Ids are shortened here, not in the English original or the raw input, which the plain text can cut. */
-    private static List<String> resourceLines(Announcement a) {
-        return a.resources().stream().limit(LISTED_RESOURCES).map(r -> Shorten.id(r.id()) + statusSuffix(r)).toList();
+    private static List<String> resourceLines(Announcement a, boolean completed) {
+        return a.resources().stream().limit(LISTED_RESOURCES).map(r -> Shorten.id(r.id()) + statusSuffix(r, completed))
+                .toList();
     }
 
-    private static String statusSuffix(AffectedResource r) {
-        return r.status() == null ? "" : " (" + ENTITY_STATUS.getOrDefault(r.status(), Shorten.id(r.status())) + ")";
+    /** A resource's status; "pending" on a finished event is stale (AWS does not always update it), so it is left out. */
+    private static String statusSuffix(AffectedResource r, boolean completed) {
+        // UNKNOWN says nothing the reader can use.
+        if (r.status() == null || "UNKNOWN".equals(r.status()) || (completed && "PENDING".equals(r.status()))) {
+            return "";
+        }
+        return " (" + ENTITY_STATUS.getOrDefault(r.status(), Shorten.id(r.status())) + ")";
     }
 
     private static String resourceNote(Announcement a) {
@@ -284,7 +347,7 @@ public record NoticeContent(
         return lines;
     }
 
-    private static List<String> dateLines(Notice notice, Instant now) {
+    private static List<String> dateLines(Notice notice, Timing timing, Instant now) {
         Announcement a = notice.announcement();
         List<String> lines = new ArrayList<>();
         Deadline d = notice.deadline();
@@ -301,9 +364,14 @@ public record NoticeContent(
             }
         } else if (a.schedule().start() != null) {
             boolean isDeadline = d != null && d.at().equals(a.schedule().start());
-            lines.add((scheduled ? "開始予定: " : "イベント開始: ") + Jst.dateTime(a.schedule().start())
-                    + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
+            if (isDeadline && timing.inWindow()) {
+                lines.add("実施: " + timing.when() + " 以降の最初のメンテナンスウィンドウ (" + Jst.daysLeft(now, d.at()) + ")");
+            } else {
+                lines.add((scheduled ? "開始予定: " : "イベント開始: ") + Jst.dateTime(a.schedule().start())
+                        + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
+            }
         }
+        timing.windowStart().forEach(opening -> lines.add("メンテナンスウィンドウ " + opening));
         if (a.schedule().end() != null) {
             lines.add((scheduled ? "終了予定: " : "イベント終了: ") + Jst.dateTime(a.schedule().end()));
         }
@@ -323,7 +391,7 @@ public record NoticeContent(
                 case ACT_BY -> "期限: ";
             };
             String after = d.kind() == Deadline.Kind.AUTO_APPLY_FROM ? " 以降の最初のメンテナンスウィンドウ" : "";
-            lines.add(label + Jst.dateTime(d.at()) + after + " (" + Jst.daysLeft(now, d.at()) + ")");
+            lines.add(label + Jst.dateOrDateTime(d.at()) + after + " (" + Jst.daysLeft(now, d.at()) + ")");
         }
         if (a.schedule().lastUpdated() != null) {
             lines.add("最終更新: " + Jst.dateTime(a.schedule().lastUpdated()));

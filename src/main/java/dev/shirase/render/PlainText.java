@@ -67,7 +67,7 @@ public final class PlainText {
         if (c.resourceNote() != null) {
             resources.append(c.resourceNote()).append('\n');
         }
-        sections.add(new Section("対象リソース (" + c.scope() + ")", resources.toString().stripTrailing(), false));
+        sections.add(new Section("対象リソース: " + c.scope(), resources.toString().stripTrailing(), false));
         if (!c.databases().isEmpty()) {
             sections.add(new Section("データベースの状態", String.join("\n", c.databases()), false));
         }

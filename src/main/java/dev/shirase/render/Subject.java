@@ -55,13 +55,31 @@ public final class Subject {
         return forms;
     }
 
-    /** An ARN is named by its last part ({@code ...:instance/i-0abc} is {@code i-0abc}); the body keeps it whole. */
+    /** A generated id: long hexadecimal, with or without UUID dashes. */
+    private static final Pattern OPAQUE_ID = Pattern.compile("[0-9a-fA-F]{8,}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    /**
+     * An ARN is named by its last meaningful part, the name a person gave it: {@code ...:instance/i-0abc} is
+     * {@code i-0abc}, {@code ...:service/web-frontend/8fe1e103...} is {@code web-frontend}, {@code ...:task/events/1a2b3c4d}
+     * is {@code events}. Generated ids after the name are skipped; the body keeps the ARN whole.
+     */
     static String shortName(String id) {
         if (!id.startsWith("arn:")) {
             return id;
         }
-        int cut = Math.max(id.lastIndexOf('/'), id.lastIndexOf(':'));
-        return cut < id.length() - 1 ? id.substring(cut + 1) : id;
+        String[] parts = id.split(":", 6);
+        if (parts.length < 6 || parts[5].isEmpty()) {
+            return id;
+        }
+        String[] segments = parts[5].split("[/:]");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            String segment = segments[i];
+            if (!segment.isEmpty() && !OPAQUE_ID.matcher(segment).matches() && (i > 0 || segments.length == 1)) {
+                return segment;
+            }
+        }
+        String last = segments[segments.length - 1];
+        return last.isEmpty() ? id : last;
     }
 
     private static String join(String prefix, String service, String title, String resources, String deadline) {

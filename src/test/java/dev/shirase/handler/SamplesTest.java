@@ -37,7 +37,7 @@ class SamplesTest {
             "rds-event-0026-offline-patching-started.json        | OS_UPDATE           | INFORMATION | -                      | 【情報】RDS オフラインパッチの適用開始 ",
             "rds-event-0027-offline-patching-finished.json       | OS_UPDATE           | INFORMATION | -                      | 【完了】RDS オフラインパッチの適用完了 ",
             "rds-event-0155-minor-version-available.json         | ENGINE_UPGRADE      | OPTIONAL    | -                      | 【要確認】RDS マイナーバージョンアップグレード (適用可能) ",
-            "rds-event-0287-cluster-os-upgrade-required.json     | OS_UPDATE           | REQUIRED    | -                      | 【要対応・必須】RDS OS アップグレードが必要 ",
+            "rds-event-0287-cluster-os-upgrade-required.json     | OS_UPDATE           | REQUIRED    | -                      | 【要対応・必須】Aurora OS アップグレード",
             "rds-event-0501-certificate-rotation-pending.json    | SYSTEM_REBOOT       | REQUIRED    | -                      | 【要対応・必須】RDS サーバー証明書のローテーション ",
     })
     void eachSampleBecomesTheNoticeItStandsFor(String file, String category, String obligation, String deadline,

@@ -15,12 +15,12 @@ class PlainTextTest {
         String text = RenderingFixtures.rendered(Events.sample("health-rds-aurora-postgresql-security-upgrade.json")).text();
 
         List<String> headings = text.lines().filter(l -> l.startsWith("■ ")).toList();
-        assertThat(headings).extracting(h -> h.replaceAll(" \\(.*", "")).containsExactly(
+        assertThat(headings).extracting(h -> h.replaceAll("(: | \\().*", "")).containsExactly(
                 "■ 概要", "■ 区分", "■ 対象リソース", "■ 日時", "■ 影響", "■ 推奨対応", "■ 原文", "■ リンク", "■ 識別情報");
         assertThat(text)
-                .contains("■ 対象リソース (2件 / アカウント 123456789012 / ap-northeast-1 (東京))")
+                .contains("■ 対象リソース: 2件 / アカウント 123456789012 / ap-northeast-1 (東京)")
                 .contains("- app-aurora-pg-instance-1 (対応待ち)")
-                .contains("自動適用開始: 2027年3月3日(水) 09:00 JST 以降の最初のメンテナンスウィンドウ (あと 99 日)")
+                .contains("自動適用開始: 2027年3月3日(水) 以降の最初のメンテナンスウィンドウ (あと 99 日)")
                 .contains("必須")
                 .contains("https://health.aws.amazon.com/health/home#/account/event-log?eventID=arn:aws:health:")
                 .contains("https://ap-northeast-1.console.aws.amazon.com/rds/home?region=ap-northeast-1#database:id=app-aurora-pg-instance-1;is-cluster=false")
@@ -46,7 +46,7 @@ class PlainTextTest {
 
         String text = RenderingFixtures.rendered(event).text();
 
-        assertThat(text).contains("■ 対象リソース (2500件 /");
+        assertThat(text).contains("■ 対象リソース: 2500件 /");
         assertThat(text.lines().filter(l -> l.startsWith("- i-"))).hasSize(NoticeContent.LISTED_RESOURCES);
         assertThat(text).contains("ほか 2400件 (全 2500件)").contains("対応待ち 2000件、解決済み 500件");
     }
