@@ -108,7 +108,7 @@ public final class RulesTable {
             rds("RDS-EVENT-0269", ENGINE_UPGRADE, INFO, IN_PROGRESS, "アップグレード後の処理"),
             rds("RDS-EVENT-0270", ENGINE_UPGRADE, OPTIONAL, ANNOUNCED, "エンジンアップグレードの失敗 (ロールバック)"),
             rds("RDS-EVENT-0286", ENGINE_UPGRADE, INFO, IN_PROGRESS, "エンジンバージョンのアップグレード"),
-            rds("RDS-EVENT-0287", OS_UPDATE, REQUIRED, ANNOUNCED, "OS アップグレードが必要"),
+            rds("RDS-EVENT-0287", OS_UPDATE, REQUIRED, ANNOUNCED, "OS アップグレード"),
             rds("RDS-EVENT-0288", OS_UPDATE, INFO, IN_PROGRESS, "OS アップグレード"),
             rds("RDS-EVENT-0289", OS_UPDATE, INFO, COMPLETED, "OS アップグレード"),
             rds("RDS-EVENT-0290", ENGINE_UPGRADE, INFO, COMPLETED, "パッチの適用 (エンジンバージョンの更新)"),

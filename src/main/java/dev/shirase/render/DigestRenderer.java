@@ -170,7 +170,7 @@ public final class DigestRenderer {
         blocks.add(new Block("推奨対応", null, String.join("\n",
                 "1. 必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
                 "2. 次のメンテナンスウィンドウで適用するなら、コマンドの --opt-in-type を next-maintenance にしてください。",
-                "3. 本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
+                "3. Aurora 以外の本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
                 "4. メンテナンスウィンドウが業務時間外に設定されていることを確認してください。")));
         blocks.add(new Block("リンク", null, consoleLinks(d)));
         blocks.add(new Block("スキャンの条件", null, "スキャン日時: " + Jst.dateTime(d.now())
@@ -270,7 +270,12 @@ public final class DigestRenderer {
             if (db.engine() != null) {
                 facts.add(db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion()));
             }
-            if (db.multiAz() != null) {
+            boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
+            if (aurora) {
+                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
+                String downtime = Guidance.downtime(n);
+                facts.add(downtime == null ? "Aurora" : "停止の目安: " + downtime);
+            } else if (db.multiAz() != null) {
                 facts.add((db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz()));
             }
             lines.add("  " + String.join(" / ", facts));

@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.StatedFacts;
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
@@ -159,7 +160,9 @@ public record NoticeContent(
         if (notice.stage() == Stage.IN_PROGRESS) {
             return subject + "が始まりました。完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。";
         }
-        return what(notice, service, subject) + when(notice, timing, now);
+        String said = notice.category() == Category.INFORMATION
+                ? String.join("", StatedFacts.of(a.description())) : "";
+        return what(notice, service, subject) + said + when(notice, timing, now);
     }
 
     /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
