@@ -53,7 +53,7 @@ public final class AdviceTable {
                     "メンテナンス中、インスタンスの接続や性能に一時的な影響が出る場合があります。",
                     null,
                     step("予定日時を EC2 コンソールの「スケジュールされたイベント」で確認してください。"),
-                    step("影響を避けたい場合は、{before}EBS から起動したインスタンスを停止して起動し直すと、"
+                    step("影響を避けたい場合は、{before} EBS から起動したインスタンスを停止して起動し直すと、"
                             + "別のホストに移せます。")),
             row(Platform.EC2, Set.of(HARDWARE_RETIREMENT), null,
                     "期日になると、EBS から起動したインスタンスは停止され、インスタンスストアから起動したインスタンスは"
@@ -77,8 +77,8 @@ public final class AdviceTable {
                     "Single-AZ の DB インスタンスは更新中の約 10 分間接続できません。Multi-AZ ではスタンバイを先に更新して"
                             + "フェイルオーバーするため、影響はおおむね 60〜120 秒です。",
                     "Single-AZ 約 10 分、Multi-AZ 60〜120 秒",
-                    step("{before}業務影響の少ない時間帯に、RDS コンソールの「メンテナンスとバックアップ」から、"
-                            + "または AWS CLI で自分で適用できます。",
+                    step("業務影響の少ない時間帯を選んで、{before} RDS コンソールの「メンテナンスとバックアップ」か"
+                            + " AWS CLI で自分で適用できます。",
                             "aws rds apply-pending-maintenance-action --region {region} --resource-identifier {arn}"
                                     + " --apply-action system-update --opt-in-type immediate"),
                     step("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。"),
@@ -87,7 +87,7 @@ public final class AdviceTable {
                     "アップグレード中は数分間データベースに接続できません。エンジンのバージョンが変わるため、"
                             + "アプリケーションの動作に影響する可能性があります。",
                     "数分",
-                    step("{before}業務影響の少ない時間帯に、自分でアップグレードしてください。"),
+                    step("業務影響の少ない時間帯を選んで、{before}自分でアップグレードしてください。"),
                     step("新しいバージョンのリリースノートで変更点を確認してください。"),
                     step("ステージング環境で先にアップグレードし、アプリケーションの動作を確認してください。")),
             row(Platform.RDS, Set.of(SYSTEM_REBOOT), null,
@@ -119,7 +119,7 @@ public final class AdviceTable {
                     "Aurora は DB インスタンスごとに再起動して更新します。ライターの再起動中は、通常 20〜30 秒ほど"
                             + "接続できません。",
                     "20〜30 秒程度",
-                    step("{before}業務影響の少ない時間帯に、リーダーインスタンスを先に、ライターインスタンスを最後に更新してください。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で適用できます。リーダーインスタンスを先に、ライターインスタンスを最後に更新してください。",
                             "aws rds apply-pending-maintenance-action --region {region} --resource-identifier {arn}"
                                     + " --apply-action {action} --opt-in-type immediate"),
                     step("アプリケーションが接続の切断から自動で再接続できるか (クラスターエンドポイントの利用、再試行) を"
@@ -128,7 +128,7 @@ public final class AdviceTable {
                     "マイナーバージョンのアップグレードでは、DB クラスターのすべての DB インスタンスが同時にアップグレードされ、"
                             + "その間は接続できません。エンジンのバージョンが変わるため、アプリケーションの動作に影響する可能性があります。",
                     "数分",
-                    step("{before}業務影響の少ない時間帯に、DB クラスターを変更して新しいエンジンバージョンを選び、"
+                    step("{before}、業務影響の少ない時間帯に DB クラスターを変更して新しいエンジンバージョンにし、"
                             + "自分でアップグレードしてください。"),
                     step("新しいバージョンのリリースノートで変更点を確認してください。"),
                     step("クラスターのクローンやステージング環境で先にアップグレードし、アプリケーションの動作を確認してください。")),
@@ -143,7 +143,7 @@ public final class AdviceTable {
             row(Platform.AURORA_SERVERLESS, PATCHES, null,
                     "Aurora Serverless v2 の DB インスタンスは、更新のときに再起動し、その間は接続できません。",
                     "数十秒程度",
-                    step("{before}業務影響の少ない時間帯に、自分で適用できます。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で適用できます。",
                             "aws rds apply-pending-maintenance-action --region {region} --resource-identifier {arn}"
                                     + " --apply-action {action} --opt-in-type immediate"),
                     step("アプリケーションが接続の切断から自動で再接続できるか確認してください。")),
@@ -152,14 +152,14 @@ public final class AdviceTable {
             row(Platform.DOCUMENTDB, PATCHES, null,
                     "メンテナンス中、DB クラスターのインスタンスが再起動され、その間は接続できません。",
                     "数分",
-                    step("{before}業務影響の少ない時間帯に、自分で適用できます。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で適用できます。",
                             "aws docdb apply-pending-maintenance-action --region {region} --resource-identifier {arn}"
                                     + " --apply-action {action} --opt-in-type immediate"),
                     step("メンテナンスウィンドウが業務影響の少ない時間帯か確認してください。")),
             row(Platform.NEPTUNE, PATCHES, null,
                     "メンテナンス中、DB クラスターのインスタンスが再起動され、その間は接続できません。",
                     "数分",
-                    step("{before}業務影響の少ない時間帯に、自分で適用できます。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で適用できます。",
                             "aws neptune apply-pending-maintenance-action --region {region} --resource-identifier {arn}"
                                     + " --apply-action {action} --opt-in-type immediate"),
                     step("メンテナンスウィンドウが業務影響の少ない時間帯か確認してください。")),
@@ -169,7 +169,7 @@ public final class AdviceTable {
                     null,
                     step("ElastiCache コンソールの「サービスの更新」で、推奨適用日と対象のクラスターを確認してください。",
                             "aws elasticache describe-update-actions --region {region} --service-update-status available"),
-                    step("{before}業務影響の少ない時間帯に、自分で適用してください。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で適用してください。",
                             "aws elasticache batch-apply-update-action --region {region}"
                                     + " --service-update-name <サービスアップデート名> --replication-group-ids {resource}"),
                     step("クライアントが再接続・再試行するように設定されているか確認してください。")),
@@ -202,7 +202,7 @@ public final class AdviceTable {
                     "サービスソフトウェアの更新はブルー/グリーンデプロイで行われるため、通常は停止しませんが、"
                             + "更新中は性能が落ちることがあります。",
                     null,
-                    step("{before}業務影響の少ない時間帯に、自分で更新を始めてください。",
+                    step("業務影響の少ない時間帯を選んで、{before}自分で更新を始めてください。",
                             "aws opensearch start-service-software-update --region {region} --domain-name {resource}"),
                     step("オフピーク時間帯を設定しておくと、AWS による自動更新はその時間帯に行われます。")),
 
@@ -232,12 +232,12 @@ public final class AdviceTable {
             row(Platform.ANY, Set.of(SECURITY_PATCH, ENGINE_UPGRADE), null,
                     "適用中は、ノードやタスクの再起動・入れ替えにより一時的に影響が出る場合があります。",
                     null,
-                    step("{before}業務影響の少ない時間帯に、サービスのコンソールから自分で適用してください。"),
+                    step("業務影響の少ない時間帯を選んで、{before}サービスのコンソールから自分で適用してください。"),
                     step("ステージング環境で先に適用し、アプリケーションの動作を確認してください。")),
             row(Platform.ANY, Set.of(OS_UPDATE), null,
                     "更新中は、一時的にサービスが利用できなくなる場合があります。",
                     null,
-                    step("{before}業務影響の少ない時間帯に、サービスのコンソールから更新を適用してください。")),
+                    step("業務影響の少ない時間帯を選んで、{before}サービスのコンソールから更新を適用してください。")),
             row(Platform.ANY, Set.of(SYSTEM_REBOOT), null,
                     "メンテナンス中、サービスが一時的に利用できなくなる場合があります。",
                     null,

@@ -6,7 +6,6 @@ import dev.shirase.advice.Platform;
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
-import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
@@ -97,9 +96,9 @@ final class Guidance {
         private String before() {
             Deadline d = notice.deadline();
             if (d == null || Jst.daysBetween(now, d.at()) < 0) {
-                return "早めに、";
+                return "早めに";
             }
-            return Jst.shortDate(d.at(), now) + "より前に、";
+            return Jst.shortDate(d.at(), now) + "より前に";
         }
 
         private String resources() {
@@ -142,19 +141,10 @@ final class Guidance {
         }
     }
 
-    /** What RDS told us about Multi-AZ, where the enrichment found it. */
+    /** What RDS told us about Multi-AZ, where the enrichment found it: {@code db-1 は Single-AZ、db-2 は Multi-AZ です。} */
     private static String multiAzNote(Notice notice) {
-        List<String> single = notice.databases().stream()
-                .filter(db -> Boolean.FALSE.equals(db.multiAz())).map(DatabaseState::id).toList();
-        List<String> multi = notice.databases().stream()
-                .filter(db -> Boolean.TRUE.equals(db.multiAz())).map(DatabaseState::id).toList();
-        StringBuilder note = new StringBuilder();
-        if (!single.isEmpty()) {
-            note.append("Single-AZ: ").append(String.join(", ", single)).append("。");
-        }
-        if (!multi.isEmpty()) {
-            note.append("Multi-AZ: ").append(String.join(", ", multi)).append("。");
-        }
-        return note.toString();
+        List<String> known = notice.databases().stream().filter(db -> db.multiAz() != null)
+                .map(db -> Shorten.id(db.id()) + " は " + (db.multiAz() ? "Multi-AZ" : "Single-AZ")).toList();
+        return known.isEmpty() ? "" : String.join("、", known) + " です。";
     }
 }

@@ -201,8 +201,9 @@ public record NoticeContent(
             return "期日の " + date + " は過ぎています。";
         }
         if (timing.inWindow()) {
-            String openings = timing.windowStart().isEmpty() ? ""
-                    : "メンテナンスウィンドウから見た実施予定は " + String.join("、", timing.windowStart()) + " です。";
+            String openings = timing.windowStart().isEmpty() ? "" : "各 DB のメンテナンスウィンドウでは、"
+                    + timing.windowStart().stream().map(o -> o.database() + " が " + o.window())
+                            .collect(Collectors.joining("、")) + " です。";
             return date + " 以降の最初のメンテナンスウィンドウで、AWS が" + (d.kind() == Deadline.Kind.AUTO_APPLY_FROM
                     ? "未対応のリソースに自動で適用します。" : "実施します。") + openings;
         }
@@ -374,7 +375,7 @@ public record NoticeContent(
                         + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
             }
         }
-        timing.windowStart().forEach(opening -> lines.add("メンテナンスウィンドウ " + opening));
+        timing.windowStart().forEach(o -> lines.add("メンテナンスウィンドウ " + o.database() + ": " + o.window()));
         if (a.schedule().end() != null) {
             lines.add((scheduled ? "終了予定: " : "イベント終了: ") + Jst.dateTime(a.schedule().end()));
         }

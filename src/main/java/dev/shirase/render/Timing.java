@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  * @param inWindow    true when AWS acts in the first maintenance window on or after the deadline's date
  * @param windowStart per database whose window is known, the first opening on or after that date, in JST
  */
-record Timing(Deadline deadline, boolean inWindow, List<String> windowStart) {
+record Timing(Deadline deadline, boolean inWindow, List<Opening> windowStart) {
+
+    /** A database's first window on or after the date: {@code 2026年12月14日(月) 03:00〜03:30 JST}. */
+    record Opening(String database, String window) {
+    }
 
     /** Platforms with a weekly maintenance window in which AWS applies what it schedules. */
     private static final Set<Platform> WINDOWED = EnumSet.of(Platform.RDS, Platform.AURORA,
@@ -44,13 +48,13 @@ record Timing(Deadline deadline, boolean inWindow, List<String> windowStart) {
         if (!inWindow) {
             return new Timing(d, false, List.of());
         }
-        List<String> openings = new ArrayList<>();
+        List<Opening> openings = new ArrayList<>();
         for (DatabaseState db : notice.databases()) {
             if (db.window() != null) {
                 Instant open = db.window().firstOpeningAtOrAfter(d.at());
                 ZonedDateTime end = open.plus(db.window().length()).atZone(Jst.ZONE);
-                openings.add(Shorten.id(db.id()) + ": " + Jst.dateTime(open).replace(" JST", "")
-                        + String.format(Locale.ROOT, "〜%02d:%02d JST", end.getHour(), end.getMinute()));
+                openings.add(new Opening(Shorten.id(db.id()), Jst.dateTime(open).replace(" JST", "")
+                        + String.format(Locale.ROOT, "〜%02d:%02d JST", end.getHour(), end.getMinute())));
             }
         }
         return new Timing(d, true, openings);
