@@ -1,6 +1,7 @@
 package dev.shirase.render;
 
 import dev.shirase.advice.StatedFacts;
+import dev.shirase.classify.AnalysedText;
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +67,10 @@ public record NoticeContent(
         List<String> identifiers,
         String readError,
         String raw) {
+
+    /** Words by which AWS says the resource is down while the work runs, not only that it may be. */
+    private static final Pattern OFFLINE = Pattern.compile(
+            "\\boff-?line\\b|\\b(is|will be|are) (unavailable|not available)\\b|\\b(shutting|shut) down\\b|\\brestarting\\b");
 
     /** Resources listed one per line; the rest are counted. */
     static final int LISTED_RESOURCES = 100;
@@ -158,7 +164,9 @@ public record NoticeContent(
             return subject + "が完了しました。対象リソースが正常に動いていることを確認してください。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
-            return subject + "が始まりました。完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。";
+            return subject + "が始まりました。" + (OFFLINE.matcher(AnalysedText.of(a.description()).lower()).find()
+                    ? "完了するまで、対象リソースには接続できません。"
+                    : "完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。");
         }
         String said = notice.category() == Category.INFORMATION
                 ? String.join("", StatedFacts.of(a.description())) : "";
@@ -255,7 +263,8 @@ public record NoticeContent(
         if (notice.category() == Category.UNCLASSIFIED) {
             return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
         }
-        String kind = notice.title().startsWith(notice.category().japanese()) ? notice.title()
+        String categoryName = notice.category().japanese();
+        String kind = notice.title().startsWith(categoryName) || notice.title().endsWith(categoryName) ? notice.title()
                 : notice.category().japanese() + " " + parenthesised(notice.title());
         if (notice.stage() != Stage.ANNOUNCED) {
             return kind + "。" + (notice.stage() == Stage.COMPLETED ? "完了の通知です。" : "実施中の通知です。");
