@@ -51,8 +51,8 @@ class NoticeContentTest {
         NoticeContent c = RenderingFixtures.rendered(Events.sample("rds-event-0155-minor-version-available.json"))
                 .content();
 
-        assertThat(c.summary()).contains("(マイナーバージョンアップグレード、適用可能)");
-        assertThat(c.classification()).startsWith("エンジンバージョンのアップグレード (マイナーバージョンアップグレード、適用可能) / 任意。");
+        assertThat(c.summary()).contains("(マイナーバージョンアップグレード)");
+        assertThat(c.classification()).startsWith("エンジンバージョンのアップグレード (マイナーバージョンアップグレード) / 任意。");
         for (String text : new String[] {c.summary(), c.classification()}) {
             assertThat(text).doesNotContainPattern("\\([^()]*\\(");
         }
