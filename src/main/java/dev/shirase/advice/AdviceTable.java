@@ -12,6 +12,7 @@ import static dev.shirase.notice.Category.UNCLASSIFIED;
 import dev.shirase.advice.Advice.Step;
 import dev.shirase.notice.Category;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -252,6 +253,32 @@ public final class AdviceTable {
                     "期日になると、対象のリソースは停止または終了されます。",
                     null,
                     step("{before}新しいリソースへの置き換え、またはデータのバックアップを済ませてください。")),
+            row(Platform.ANY, Set.of(INFORMATION), "_ACM_|証明書",
+                    "証明書の有効期限が切れると、その証明書を使う HTTPS の接続がエラーになります。",
+                    null,
+                    step("ACM コンソールで、証明書の更新状況と検証方法 (DNS 検証またはメール検証) を確認してください。",
+                            "aws acm describe-certificate --region {region} --certificate-arn {arn}"),
+                    step("DNS 検証なら、検証用の CNAME レコードが DNS に残っているか確認してください。")),
+            row(Platform.ANY, Set.of(INFORMATION), "EBS_VOLUME_LOST",
+                    "対象のボリュームのデータは失われています。ボリュームを使うインスタンスは、正常に動かない可能性があります。",
+                    null,
+                    step("最新のスナップショットから新しいボリュームを作成し、インスタンスにアタッチし直してください。",
+                            "aws ec2 describe-snapshots --region {region} --filters Name=volume-id,Values={resource}"),
+                    step("スナップショットがない場合は、バックアップや別の手段でデータを復元してください。")),
+            row(Platform.ANY, Set.of(INFORMATION), "REDUNDANCY_LOSS|SINGLE_TUNNEL|冗長",
+                    "残っている接続やトンネルにも障害が起きると、通信が止まります。",
+                    null,
+                    step("両方のトンネル (または接続) の状態を確認し、ダウンしている側をカスタマーゲートウェイの設定と"
+                            + "ルーティングから見直してください。",
+                            "aws ec2 describe-vpn-connections --region {region} --vpn-connection-ids {resource}"
+                                    + " --query \"VpnConnections[].VgwTelemetry\"")),
+            row(Platform.RDS, Set.of(INFORMATION), "タイムゾーン",
+                    "タイムゾーンファイルは、夏時間など各地の時刻の規則を反映するものです。適用すると、日時を扱う処理の結果が"
+                            + "変わることがあります。",
+                    null,
+                    step("日本時間 (Asia/Tokyo) だけを扱うシステムでは、通常は影響がありません。ほかのタイムゾーンの日時を"
+                            + "扱う場合は、原文で対象の変更を確認してください。"),
+                    step("RDS for Oracle では、オプショングループの TIMEZONE_FILE_AUTOUPGRADE オプションで適用します。")),
             row(Platform.ANY, Set.of(INFORMATION), null,
                     "影響の有無は原文を確認してください。",
                     null,
@@ -261,7 +288,25 @@ public final class AdviceTable {
                     null,
                     step("原文と受信した内容を確認し、対応が必要か判断してください。")));
 
+    /** Platforms where AWS carries the change out by itself; the owner only prepares for it. */
+    private static final Set<Platform> CARRIED_OUT_BY_AWS = EnumSet.of(Platform.MSK);
+
     private AdviceTable() {
+    }
+
+    public static boolean carriedOutByAws(Platform platform) {
+        return CARRIED_OUT_BY_AWS.contains(platform);
+    }
+
+    /** What reaches the end of its support on a platform: a runtime, a Kubernetes version, an engine version. */
+    public static String supportedThing(Platform platform) {
+        return switch (platform) {
+            case LAMBDA -> "ランタイム";
+            case EKS -> " Kubernetes バージョン";
+            case RDS, AURORA, AURORA_SERVERLESS, DOCUMENTDB, NEPTUNE, ELASTICACHE, OPENSEARCH, MSK, REDSHIFT ->
+                    "エンジンバージョン";
+            default -> "バージョン";
+        };
     }
 
     /** The row for a notice's platform, category and code; every category has an {@link Platform#ANY} row. */

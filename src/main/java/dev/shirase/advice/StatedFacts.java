@@ -24,7 +24,8 @@ public final class StatedFacts {
                     "証明書の有効期限が近づいています。"),
             fact("\\b(could not|cannot|can't|unable to|failed to) (be )?(automatically )?renew|\\brenewal (failed|is pending)",
                     "証明書を自動で更新できていません。"),
-            fact("\\b(lost|loss of) redundancy|\\bredundancy (loss|lost)|\\bonly one (of (the|your) )?tunnels?",
+            fact("\\b(lost|loss of) (\\w+ )?redundancy|\\bredundancy (loss|lost)|\\bonly one (of (the|your) )?tunnels?"
+                    + "|\\bone of (its|the|your) (two )?tunnels (is|went) down",
                     "接続の冗長性が失われています。"),
             fact("\\btime ?zone (file|data)", "タイムゾーンファイルの更新についてのお知らせです。"),
             fact("\\b(volume|data)s?\\b.{0,40}\\b(has been|have been|was|were|is) lost\\b|\\bunrecoverable\\b", "データが失われた可能性があります。"),

@@ -7,9 +7,12 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.Stage;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Decides what an announcement is, how binding, where it stands and by when. Pure: no I/O, no clock. */
 public final class Classifier {
@@ -33,42 +36,56 @@ public final class Classifier {
             return new Notice(a, Category.UNCLASSIFIED, Obligation.OPTIONAL, Stage.ANNOUNCED, null, "未分類の通知",
                     "unrecognized input", List.of());
         }
-        Optional<Rule> rule = RulesTable.find(a.origin(), a.code());
         AnalysedText description = AnalysedText.of(a.description(), limits.maxChars());
-        String text = description.lower();
-        Kind kind = rule.map(r -> kindFromRule(r, text)).orElseGet(() -> kindWithoutRule(a, text));
-        Stage stage = stage(a, rule, text);
-        Obligation obligation = obligation(a, rule, kind.category(), stage, text);
+        Reading reading = Reading.of(description);
+        Optional<Rule> rule = RulesTable.find(a.origin(), a.code());
+        String ruleName = rule.map(r -> "table: " + r.key()).orElse(null);
+        if (rule.isEmpty() && a.origin() == Origin.RDS_EVENT && a.code() == null) {
+            // An old RDS event without an EventID: its message says which event it is.
+            rule = RulesTable.findRdsMessage(reading.lower());
+            ruleName = rule.map(r -> "RDS message: " + r.key()).orElse(null);
+        }
+        String name = ruleName;
+        Kind kind = minorVersionsRetired(
+                rule.map(r -> kindFromRule(r, name, reading)).orElseGet(() -> kindWithoutRule(a, reading)), reading);
+        Stage stage = stage(a, rule, reading.lower());
         Deadline deadline = stage == Stage.ANNOUNCED
                 ? Deadlines.find(a, kind.category(), description, limits.maxDates()) : null;
+        Obligation obligation = obligation(a, rule, kind.category(), stage, deadline, reading);
         return new Notice(a, kind.category(), obligation, stage, deadline, kind.title(), kind.rule(), List.of());
     }
 
-    private static Kind kindFromRule(Rule rule, String text) {
-        String name = "table: " + rule.key();
+    /**
+     * Deprecated minor versions that AWS upgrades by itself are an engine upgrade, not an end of support: no Extended
+     * Support follows, only the automatic upgrade to a newer minor version.
+     */
+    private static Kind minorVersionsRetired(Kind kind, Reading reading) {
+        if (kind.category() == Category.END_OF_SUPPORT && RulesTable.MINOR_VERSION.matcher(reading.lower()).find()
+                && RulesTable.AWS_WILL_ACT.matcher(reading.lower()).find()
+                && !RulesTable.EXTENDED_SUPPORT.matcher(reading.lower()).find()) {
+            return new Kind(Category.ENGINE_UPGRADE, "マイナーバージョンアップグレード", kind.rule() + " + minor versions");
+        }
+        return kind;
+    }
+
+    private static Kind kindFromRule(Rule rule, String name, Reading reading) {
         if (rule.refinement() == Rule.Refinement.FIXED) {
             return new Kind(rule.category(), rule.title(), name);
         }
         boolean broad = rule.category() == Category.INFORMATION;
-        for (WordRule words : RulesTable.WORDS) {
-            if ((words.strong() || broad) && words.matches(text)) {
-                if (words.category() == rule.category()) {
-                    return new Kind(rule.category(), rule.title(), name);
-                }
-                return new Kind(words.category(), titleFor(words, text), name + " + words");
-            }
+        Optional<WordRule> named = namedBy(reading, "", words -> words.strong() || broad);
+        if (named.isEmpty() || named.get().category() == rule.category() && !broad) {
+            return new Kind(rule.category(), rule.title(), name);
         }
-        return new Kind(rule.category(), rule.title(), name);
+        return new Kind(named.get().category(), titleFor(named.get(), reading.lower()), name + " + words");
     }
 
-    private static Kind kindWithoutRule(Announcement a, String text) {
+    private static Kind kindWithoutRule(Announcement a, Reading reading) {
         // The code itself often names the kind (AWS_X_REBOOT_SCHEDULED); its words count as much as the text's.
         String codeWords = a.code() == null ? "" : a.code().replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
-        String all = codeWords + "\n" + text;
-        for (WordRule words : RulesTable.WORDS) {
-            if (words.matches(all)) {
-                return new Kind(words.category(), titleFor(words, all), "words");
-            }
+        Optional<WordRule> named = namedBy(reading, codeWords, words -> true);
+        if (named.isPresent()) {
+            return new Kind(named.get().category(), titleFor(named.get(), codeWords + "\n" + reading.lower()), "words");
         }
         String eventCategory = a.eventCategory() == null ? "" : a.eventCategory();
         if (a.origin() == Origin.RDS_EVENT) {
@@ -77,15 +94,43 @@ public final class Classifier {
         return switch (eventCategory) {
             case "issue" -> new Kind(Category.INFORMATION, "障害情報", "event category: issue");
             case "investigation" -> new Kind(Category.INFORMATION, "調査中の事象", "event category: investigation");
+            // A notice to the account that names nothing AWS will do is information, unless its text says otherwise.
+            case "accountNotification" ->
+                    new Kind(Category.INFORMATION, "アカウント宛てのお知らせ", "event category: accountNotification");
             default -> new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
         };
+    }
+
+    /**
+     * The word rule that names the category: the one said where the notice announces its change (its first paragraph)
+     * before one said only later; among equals, the strongest, in the order of {@link RulesTable#WORDS}. Words said in
+     * a condition, after a negation or in boilerplate name nothing; the words of the code count as announced.
+     */
+    private static Optional<WordRule> namedBy(Reading reading, String codeWords, Predicate<WordRule> eligible) {
+        WordRule best = null;
+        Reading.Weight bestWeight = Reading.Weight.NONE;
+        for (WordRule words : RulesTable.WORDS) {
+            if (!eligible.test(words)) {
+                continue;
+            }
+            Reading.Weight weight = !codeWords.isEmpty() && words.matches(codeWords) ? Reading.Weight.LEAD
+                    : words.weightIn(reading);
+            if (weight.compareTo(bestWeight) > 0) {
+                best = words;
+                bestWeight = weight;
+            }
+            if (bestWeight == Reading.Weight.LEAD) {
+                break;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** An RDS event id the table does not know (or an old payload without one), by its RDS event categories. */
     private static Kind rdsCategory(String categories) {
         String rule = "RDS event category: " + categories;
         if (categories.contains("security patching")) {
-            return new Kind(Category.OS_UPDATE, "システムアップデート", rule);
+            return new Kind(Category.OS_UPDATE, "OS アップデート", rule);
         }
         if (categories.contains("maintenance")) {
             return new Kind(Category.SYSTEM_REBOOT, "メンテナンス", rule);
@@ -96,12 +141,19 @@ public final class Classifier {
         if (categories.isBlank()) {
             return new Kind(Category.UNCLASSIFIED, "未分類の通知", "no rule");
         }
+        // The title follows the service name ("RDS バックアップ"): it neither repeats it nor keeps AWS's English.
         return new Kind(Category.INFORMATION, switch (categories) {
             case "failover" -> "フェイルオーバー";
             case "backup" -> "バックアップ";
-            case "notification" -> "お知らせ";
             case "configuration change" -> "設定の変更";
-            default -> "RDS イベント (" + categories + ")";
+            case "low storage" -> "ストレージ容量の不足";
+            case "read replica" -> "リードレプリカ";
+            case "recovery" -> "復旧";
+            case "restoration" -> "復元";
+            case "creation" -> "作成";
+            case "deletion" -> "削除";
+            case "failure" -> "障害";
+            default -> "イベント通知";
         }, rule);
     }
 
@@ -129,8 +181,13 @@ public final class Classifier {
         return Stage.ANNOUNCED;
     }
 
+    /**
+     * How binding the notice is. The table's word is final; then what the text says AWS will do (or the reader must
+     * do) outweighs AWS's own "may be required", though not its "informational"; then AWS's actionability; then the
+     * text alone: a deadline it states makes a notice required, words that nothing is to be done make it information.
+     */
     private static Obligation obligation(Announcement a, Optional<Rule> rule, Category category, Stage stage,
-            String text) {
+            Deadline deadline, Reading reading) {
         if (stage != Stage.ANNOUNCED) {
             return Obligation.INFORMATION;
         }
@@ -138,7 +195,12 @@ public final class Classifier {
         if (rule.isPresent() && rule.get().obligation() != null) {
             return rule.get().obligation();
         }
+        boolean textRequires = reading.asserts(RulesTable.AWS_WILL_ACT) || reading.asserts(RulesTable.READER_MUST)
+                || deadline != null && AWS_ACTS_ON.contains(deadline.kind());
         Obligation native_ = fromActionability(a.actionability());
+        if (textRequires && native_ != Obligation.INFORMATION) {
+            return Obligation.REQUIRED;
+        }
         if (native_ != null) {
             return native_;
         }
@@ -146,12 +208,15 @@ public final class Classifier {
             return a.schedule().autoApplyAfter() != null || a.schedule().forcedApply() != null
                     ? Obligation.REQUIRED : Obligation.OPTIONAL;
         }
-        String withoutNoAction = RulesTable.NO_ACTION_WORDS.matcher(text).replaceAll(" ");
-        if (RulesTable.REQUIRED_WORDS.matcher(withoutNoAction).find() || "scheduledChange".equals(a.eventCategory())) {
+        if ("scheduledChange".equals(a.eventCategory())) {
             return Obligation.REQUIRED;
         }
-        if (!withoutNoAction.equals(text)) {
+        if (reading.statesUnconditionally(RulesTable.NO_ACTION_WORDS)) {
             return Obligation.INFORMATION;
+        }
+        if (deadline != null) {
+            // "Upgrade before March 1" asks the reader to act; "Beginning March 1, App Runner will publish" only dates.
+            return deadline.kind() == Deadline.Kind.ACT_BY ? Obligation.REQUIRED : Obligation.OPTIONAL;
         }
         // An issue that names the account's own resources (a degraded drive) needs a look; a public one does not.
         if ("issue".equals(a.eventCategory()) && !a.resources().isEmpty()) {
@@ -159,6 +224,10 @@ public final class Classifier {
         }
         return category == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
     }
+
+    /** Deadlines that say AWS itself acts on that date: support ends, or the change is applied automatically. */
+    private static final Set<Deadline.Kind> AWS_ACTS_ON =
+            EnumSet.of(Deadline.Kind.END_OF_SUPPORT, Deadline.Kind.AUTO_APPLY_FROM, Deadline.Kind.FORCED_APPLY);
 
     private static Obligation fromActionability(String actionability) {
         if (actionability == null) {

@@ -20,7 +20,30 @@ final class Labels {
             Map.entry("LAMBDA", "Lambda"),
             Map.entry("APPRUNNER", "App Runner"),
             Map.entry("CLOUDFORMATION", "CloudFormation"),
-            Map.entry("OPENSEARCH", "OpenSearch Service"));
+            Map.entry("OPENSEARCH", "OpenSearch Service"),
+            Map.entry("DIRECTCONNECT", "Direct Connect"),
+            Map.entry("VPN", "Site-to-Site VPN"),
+            Map.entry("BILLING", "AWS Billing"),
+            Map.entry("ELASTICLOADBALANCING", "ELB"),
+            Map.entry("SAGEMAKER", "SageMaker"),
+            Map.entry("ELASTICBEANSTALK", "Elastic Beanstalk"),
+            Map.entry("APIGATEWAY", "API Gateway"),
+            Map.entry("DYNAMODB", "DynamoDB"),
+            Map.entry("MQ", "Amazon MQ"),
+            Map.entry("MEMORYDB", "MemoryDB"),
+            Map.entry("WORKSPACES", "WorkSpaces"),
+            Map.entry("ROUTE53", "Route 53"),
+            Map.entry("CLOUDWATCH", "CloudWatch"),
+            Map.entry("CLOUDFRONT", "CloudFront"),
+            Map.entry("SECURITYHUB", "Security Hub"),
+            Map.entry("GUARDDUTY", "GuardDuty"),
+            Map.entry("SSM", "Systems Manager"),
+            Map.entry("FSX", "FSx"),
+            Map.entry("KINESIS", "Kinesis"),
+            Map.entry("TRANSFER", "Transfer Family"),
+            Map.entry("GLUE", "Glue"),
+            Map.entry("EMR", "EMR"),
+            Map.entry("RISK", "AWS"));
 
     private record Engine(Pattern words, String label) {
     }

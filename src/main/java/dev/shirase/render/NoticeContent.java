@@ -1,5 +1,7 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.AdviceTable;
+import dev.shirase.advice.Platform;
 import dev.shirase.advice.StatedFacts;
 import dev.shirase.classify.AnalysedText;
 import dev.shirase.notice.AffectedResource;
@@ -168,21 +170,26 @@ public record NoticeContent(
                     ? "完了するまで、対象リソースには接続できません。"
                     : "完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。");
         }
-        String said = notice.category() == Category.INFORMATION
-                ? String.join("", StatedFacts.of(a.description())) : "";
+        // A fact that only repeats the title adds nothing.
+        String said = notice.category() == Category.INFORMATION ? StatedFacts.of(a.description()).stream()
+                .filter(fact -> !fact.contains(notice.title())).collect(Collectors.joining()) : "";
         return what(notice, service, subject) + said + when(notice, timing, now);
     }
 
     /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
     private static String what(Notice notice, String service, String subject) {
         boolean required = notice.obligation() == Obligation.REQUIRED;
+        Platform platform = Platform.of(notice);
+        if (required && AdviceTable.carriedOutByAws(platform) && notice.category() != Category.END_OF_SUPPORT) {
+            return "AWS は " + subject + "を予定しています。";
+        }
         return switch (notice.category()) {
             case SECURITY_PATCH, OS_UPDATE -> subject + (required ? "が必要です。"
                     : notice.obligation() == Obligation.OPTIONAL ? "を適用できます。" : "についてのお知らせです。");
             case ENGINE_UPGRADE -> subject + (required ? "が必要です。"
                     : notice.obligation() == Obligation.OPTIONAL ? "ができます。" : "についてのお知らせです。");
             case SYSTEM_REBOOT -> "AWS は " + subject + "を予定しています。";
-            case END_OF_SUPPORT -> service + " で使っているバージョンの標準サポートが終了します。";
+            case END_OF_SUPPORT -> service + " で使っている" + AdviceTable.supportedThing(platform) + "の標準サポートが終了します。";
             case HARDWARE_RETIREMENT -> "EC2".equals(notice.announcement().service())
                     ? "基盤となるハードウェアの問題により、AWS は対象のインスタンスを" + retirementVerb(notice) + "します。"
                     : "AWS は " + subject + "を予定しています。";
@@ -202,10 +209,18 @@ public record NoticeContent(
     private static String when(Notice notice, Timing timing, Instant now) {
         Deadline d = notice.deadline();
         if (d == null) {
-            return notice.obligation() == Obligation.REQUIRED ? "原文には実施日の記載がありません。" + whereToLook(notice) : "";
+            // A notice that announces a change names its date; one that reports a state (a lost volume) has none to miss.
+            boolean change = notice.category() != Category.INFORMATION;
+            return change && notice.obligation() == Obligation.REQUIRED
+                    ? "原文には実施日の記載がありません。" + whereToLook(notice) : "";
         }
         String date = timing.when();
-        if (Jst.daysBetween(now, d.at()) < 0) {
+        boolean past = Jst.daysBetween(now, d.at()) < 0;
+        if (notice.obligation() == Obligation.INFORMATION) {
+            // Information has no deadline to miss: a date only says when the change comes.
+            return past ? "" : date + " から実施されます。";
+        }
+        if (past) {
             return "期日の " + date + " は過ぎています。";
         }
         if (timing.inWindow()) {
@@ -237,7 +252,7 @@ public record NoticeContent(
 
     /** Where the date of a required change can be read when the event does not state it. */
     private static String whereToLook(Notice notice) {
-        return switch (dev.shirase.advice.Platform.of(notice)) {
+        return switch (Platform.of(notice)) {
             case RDS, AURORA, AURORA_SERVERLESS -> "予定は RDS コンソールの「メンテナンスとバックアップ」タブか、"
                     + "aws rds describe-pending-maintenance-actions で確認できます。";
             case EC2 -> "予定は EC2 コンソールの「スケジュールされたイベント」で確認できます。";
@@ -264,7 +279,8 @@ public record NoticeContent(
             return "未分類。ルールで判定できなかったため、内容を人が確認する必要があります。";
         }
         String categoryName = notice.category().japanese();
-        String kind = notice.title().startsWith(categoryName) || notice.title().endsWith(categoryName) ? notice.title()
+        // A title that is, or holds, the category's own name says it alone: no "定期メンテナンス (定期メンテナンス)".
+        String kind = notice.title().contains(categoryName) || categoryName.contains(notice.title()) ? notice.title()
                 : notice.category().japanese() + " " + parenthesised(notice.title());
         if (notice.stage() != Stage.ANNOUNCED) {
             return kind + "。" + (notice.stage() == Stage.COMPLETED ? "完了の通知です。" : "実施中の通知です。");
@@ -277,7 +293,9 @@ public record NoticeContent(
                     : d.kind() == Deadline.Kind.ACT_BY ? "AWS が期日までの対応を求めています。"
                     : timing.inWindow() ? "対応しなくても、期日以降のメンテナンスウィンドウで AWS が実施します。"
                     : "対応しなくても、予定日時に AWS が実施します。";
-            case OPTIONAL -> d != null
+            case OPTIONAL -> notice.category() == Category.INFORMATION
+                    ? "AWS は必須としていませんが、内容を確認して対応の要否を判断してください。"
+                    : d != null
                     ? "AWS は必須としていませんが、期日までに要否を判断してください。"
                     : "AWS は自動で実施する期日を示していません。内容を確認し、計画的に対応してください。";
             case INFORMATION -> "AWS から対応を求める記載はありません。";

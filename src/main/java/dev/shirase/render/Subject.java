@@ -55,8 +55,8 @@ public final class Subject {
         return forms;
     }
 
-    /** A generated id: long hexadecimal, with or without UUID dashes. */
-    private static final Pattern OPAQUE_ID = Pattern.compile("[0-9a-fA-F]{8,}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    /** A generated id: long hexadecimal, or a UUID with perhaps a revision after it (MSK's {@code ...-3}). */
+    private static final Pattern OPAQUE_ID = Pattern.compile("[0-9a-fA-F]{8,}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(-\\d+)?");
 
     /**
      * An ARN is named by its last meaningful part, the name a person gave it: {@code ...:instance/i-0abc} is

@@ -58,16 +58,25 @@ final class HealthEventReader {
         if (entities != null && entities.isArray()) {
             for (JsonNode entity : entities) {
                 String value = Json.text(entity, "entityValue");
-                if (value != null) {
+                if (value != null && !isPlaceholder(value)) {
                     resources.add(new AffectedResource(value, Json.text(entity, "entityArn"), Json.text(entity, "status")));
                 }
             }
         }
         if (resources.isEmpty()) {
             // Some events name their resources only in the envelope.
-            Json.texts(root, "resources").forEach(id -> resources.add(AffectedResource.of(id)));
+            Json.texts(root, "resources").stream().filter(id -> !isPlaceholder(id))
+                    .forEach(id -> resources.add(AffectedResource.of(id)));
         }
         return resources;
+    }
+
+    /**
+     * The Health API's entity {@code UNKNOWN} stands for "resources not named" (a public event, an account-wide
+     * notice): it is no resource, and the notice then says that the event names none.
+     */
+    private static boolean isPlaceholder(String entity) {
+        return "UNKNOWN".equalsIgnoreCase(entity.strip());
     }
 
     private static String description(JsonNode detail) {

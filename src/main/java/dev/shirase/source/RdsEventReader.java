@@ -18,15 +18,19 @@ final class RdsEventReader {
     }
 
     static Announcement read(JsonNode root, JsonNode detail, String raw) {
-        String code = eventId(Json.text(detail, "EventID"));
-        String identifier = databaseIdentifier(Json.text(detail, "SourceIdentifier"), Json.text(detail, "SourceType"));
-        String arn = Json.text(detail, "SourceArn");
+        String code = eventId(present(Json.text(detail, "EventID")));
+        String arn = present(Json.text(detail, "SourceArn"));
         if (arn == null) {
             List<String> envelope = Json.texts(root, "resources");
-            arn = envelope.isEmpty() ? null : envelope.get(0);
+            arn = envelope.isEmpty() ? null : present(envelope.get(0));
+        }
+        String identifier = sourceIdentifier(present(Json.text(detail, "SourceIdentifier")),
+                Json.text(detail, "SourceType"), arn);
+        if (identifier == null && arn != null) {
+            identifier = nameInArn(arn);
         }
         List<AffectedResource> resources = identifier != null ? List.of(new AffectedResource(identifier, arn, null))
-                : arn != null ? List.of(new AffectedResource(arn, arn, null)) : List.of();
+                : List.of();
         return new Announcement(
                 Origin.RDS_EVENT,
                 Json.text(root, "id"),
@@ -40,7 +44,7 @@ final class RdsEventReader {
                 Json.text(root, "region"),
                 resources,
                 Schedule.of(AwsTimes.parse(firstNonNull(Json.text(detail, "Date"), Json.text(root, "time"))), null, null),
-                Json.text(detail, "Message"),
+                present(Json.text(detail, "Message")),
                 null,
                 null,
                 null,
@@ -58,10 +62,36 @@ final class RdsEventReader {
         return m.find() ? m.group() : text;
     }
 
-    /** Some payloads write a DB identifier as {@code rds:name}; DB identifiers cannot contain a colon. */
-    private static String databaseIdentifier(String identifier, String sourceType) {
-        boolean database = "DB_INSTANCE".equals(sourceType) || "CLUSTER".equals(sourceType);
-        return identifier != null && database && identifier.startsWith("rds:") ? identifier.substring(4) : identifier;
+    /**
+     * The name of the source. RDS writes {@code rds:} before the name in SourceIdentifier ({@code rds:my-db-instance},
+     * {@code rds:my-db-param-group}), but an automated snapshot's own name starts with {@code rds:}
+     * ({@code rds:orders-db-2026-11-20-03-10}, which is also in its ARN). So the prefix goes only when the ARN's name
+     * lacks it or, with no ARN, when the source is of a kind whose names cannot hold a colon (anything but a snapshot).
+     */
+    private static String sourceIdentifier(String identifier, String sourceType, String arn) {
+        if (identifier == null || !identifier.startsWith("rds:")) {
+            return identifier;
+        }
+        String stripped = identifier.substring(4);
+        if (arn != null && arn.startsWith("arn:")) {
+            return arn.endsWith(":" + identifier) ? identifier : stripped;
+        }
+        return sourceType != null && sourceType.contains("SNAPSHOT") ? identifier : stripped;
+    }
+
+    /** The name an RDS ARN ends with ({@code arn:aws:rds:<region>:<account>:db:<name>}), or the ARN if it is not one. */
+    private static String nameInArn(String arn) {
+        String[] parts = arn.split(":", 7);
+        return parts.length == 7 && !parts[6].isBlank() ? parts[6] : arn;
+    }
+
+    /** Old and hand-forwarded payloads write a missing field as {@code (null)} or {@code null}: absent, not a value. */
+    private static String present(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.equalsIgnoreCase("(null)") || t.equalsIgnoreCase("null") || t.equals("-") ? null : text;
     }
 
     private static String firstNonNull(String a, String b) {

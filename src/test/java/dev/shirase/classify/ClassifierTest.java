@@ -25,6 +25,10 @@ class ClassifierTest {
         return classifier.classify(reader.read(Events.bytes(event)));
     }
 
+    private Notice operationalNotification(String description) {
+        return classify(Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification", description));
+    }
+
     private Notice unknownCode(String category, String description) {
         return classify(Events.health("AWS_NEWSERVICE_SOMETHING_HAPPENS", category, description));
     }
@@ -79,9 +83,11 @@ class ClassifierTest {
         assertThat(scheduled.obligation()).isEqualTo(Obligation.REQUIRED);
         assertThat(scheduled.rule()).isEqualTo("no rule");
 
+        // a notice to the account that names nothing AWS will do is information
         Notice notification = unknownCode("accountNotification", "Something new is available in your account.");
-        assertThat(notification.category()).isEqualTo(Category.UNCLASSIFIED);
-        assertThat(notification.obligation()).isEqualTo(Obligation.OPTIONAL);
+        assertThat(notification.category()).isEqualTo(Category.INFORMATION);
+        assertThat(notification.obligation()).isEqualTo(Obligation.INFORMATION);
+        assertThat(notification.rule()).isEqualTo("event category: accountNotification");
     }
 
     @ParameterizedTest
@@ -104,9 +110,9 @@ class ClassifierTest {
 
     @Test
     void anAccountNotificationThatIsReallyAnOsUpdateIsAnOsUpdate() {
-        Notice n = classify(Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification",
+        Notice n = operationalNotification(
                 "We have an available operating system update for RDS Oracle instances. Beginning February 15, 2027, "
-                        + "instances still on the old operating system will be automatically updated."));
+                        + "instances still on the old operating system will be automatically updated.");
 
         assertThat(n.category()).isEqualTo(Category.OS_UPDATE);
         assertThat(n.obligation()).isEqualTo(Obligation.REQUIRED);
@@ -176,7 +182,7 @@ class ClassifierTest {
         assertThat(campaign.category()).isEqualTo(Category.ENGINE_UPGRADE);
         assertThat(campaign.obligation()).isEqualTo(Obligation.REQUIRED);
         assertThat(unknownCode("accountNotification", "This release will enhance security, performance and stability.")
-                .category()).isEqualTo(Category.UNCLASSIFIED);
+                .rule()).isEqualTo("event category: accountNotification");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -233,8 +239,8 @@ class ClassifierTest {
     @Test
     void deprecationPolicyBoilerplateIsNotAnEndOfSupport() {
         assertThat(unknownCode("accountNotification",
-                "A new feature is available. See the version deprecation policy in the FAQs.").category())
-                .isEqualTo(Category.UNCLASSIFIED);
+                "A new feature is available. See the version deprecation policy in the FAQs.").rule())
+                .isEqualTo("event category: accountNotification");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -258,6 +264,86 @@ class ClassifierTest {
         assertThat(n.category()).isEqualTo(Category.UNCLASSIFIED);
         assertThat(n.obligation()).isEqualTo(Obligation.OPTIONAL);
         assertThat(n.announcement().raw()).isEqualTo("{oops");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a condition, a negation, boilerplate: words said in passing name nothing
+            "Tunnel endpoints are replaced when underlying hardware is retired. Both tunnels stay configured.",
+            "This change does not affect maintenance of your gateways.",
+            "A new console page is available, and no maintenance is required.",
+            "A new console page is available.\n\nFor more information about maintenance and reboots, see the guide.",
+            "A new metric is available. It is published during your maintenance window.",
+    })
+    void incidentalWordsDoNotNameTheCategory(String description) {
+        Notice n = unknownCode("accountNotification", description);
+
+        assertThat(n.category()).isEqualTo(Category.INFORMATION);
+        assertThat(n.rule()).isEqualTo("event category: accountNotification");
+    }
+
+    @Test
+    void theWordsOfTheFirstParagraphOutweighLaterOnes() {
+        Notice n = operationalNotification("A new time zone file, DSTv42, is available for RDS for Oracle.\n\n"
+                + "Adding the option restarts the DB instance, and you can reboot it later.");
+
+        assertThat(n.category()).isEqualTo(Category.INFORMATION);
+        assertThat(n.title()).isEqualTo("タイムゾーンファイルの更新");
+    }
+
+    @Test
+    void textSayingAwsWillActOutweighsMayBeRequiredButNotInformational() {
+        ObjectNode event = Events.health("AWS_RDS_SECURITY_NOTIFICATION", "accountNotification",
+                "Your clusters run an affected minor version. If you do not upgrade them, we will automatically upgrade "
+                        + "them on March 9, 2027 during their maintenance window.");
+        ObjectNode detail = (ObjectNode) event.get("detail");
+
+        detail.put("actionability", "ACTION_MAY_BE_REQUIRED");
+        assertThat(classify(event).obligation()).isEqualTo(Obligation.REQUIRED);
+        detail.put("actionability", "INFORMATIONAL");
+        assertThat(classify(event).obligation()).isEqualTo(Obligation.INFORMATION);
+    }
+
+    @Test
+    void anUnknownNotificationIsRequiredWhenItsTextSaysSo() {
+        assertThat(unknownCode("accountNotification", "Support for version 2 ends on March 1, 2027, after which it "
+                + "receives no updates.").obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(unknownCode("accountNotification", "Please migrate your applications before March 1, 2027.")
+                .obligation()).isEqualTo(Obligation.REQUIRED);
+        // a condition is no statement that nothing is to be done
+        assertThat(unknownCode("accountNotification", "If you already migrated, no action is required. "
+                + "Action is required for the other applications.").obligation()).isEqualTo(Obligation.REQUIRED);
+        assertThat(unknownCode("accountNotification", "A new metric is available. No action is required.").obligation())
+                .isEqualTo(Obligation.INFORMATION);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Applying off-line patches to DB instance          | OS_UPDATE      | IN_PROGRESS | RDS-EVENT-0026",
+            "Finished applying off-line patches to DB instance | OS_UPDATE      | COMPLETED   | RDS-EVENT-0027",
+            "DB instance restarted                             | SYSTEM_REBOOT  | COMPLETED   | RDS-EVENT-0006",
+            "DB instance shutdown                              | SYSTEM_REBOOT  | IN_PROGRESS | RDS-EVENT-0004",
+            "Database cluster is being upgraded                | ENGINE_UPGRADE | IN_PROGRESS | RDS-EVENT-0177",
+            "Database cluster has been patched                 | ENGINE_UPGRADE | COMPLETED   | RDS-EVENT-0173",
+    })
+    void anRdsEventWithoutAnEventIdIsNamedByItsMessage(String message, Category category, Stage stage, String id) {
+        ObjectNode old = Events.rds("(null)", message, "maintenance");
+
+        Notice n = classify(old);
+
+        assertThat(n.announcement().code()).isNull();
+        assertThat(n.category()).isEqualTo(category);
+        assertThat(n.stage()).isEqualTo(stage);
+        assertThat(n.rule()).isEqualTo("RDS message: " + id);
+    }
+
+    @Test
+    void aTimeZoneFileUpdateIsNoReboot() {
+        Notice n = classify(Events.rds("RDS-EVENT-0192", "The upgrade of your Oracle time zone file has begun.",
+                "maintenance", "notification"));
+
+        assertThat(n.category()).isEqualTo(Category.INFORMATION);
+        assertThat(n.stage()).isEqualTo(Stage.IN_PROGRESS);
     }
 
     @Test

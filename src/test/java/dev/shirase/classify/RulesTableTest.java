@@ -58,6 +58,17 @@ class RulesTableTest {
     }
 
     @Test
+    void titlesReadWellInsideASentenceAndInsideParentheses() {
+        // A title is shown as "(title)" and in "AWS は RDS の<title>を予定しています": no qualifier of its own in
+        // parentheses, no "予定" to double, and the obligation stays in Obligation, not in the title.
+        List<String> titles = new java.util.ArrayList<>(RulesTable.RULES.stream().map(Rule::title).toList());
+        RulesTable.WORDS.forEach(w -> titles.add(w.title()));
+
+        assertThat(titles).allSatisfy(title -> assertThat(title)
+                .doesNotContain("(", ")", "（", "）", "予定", "適用可能", "必須"));
+    }
+
+    @Test
     void exactRowsComeBeforePatterns() {
         assertThat(RulesTable.find(Origin.HEALTH_EVENT, "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"))
                 .hasValueSatisfying(r -> assertThat(r.key()).isEqualTo("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"));

@@ -46,7 +46,7 @@ class DigestRendererTest {
         assertThat(rendered.text())
                 .startsWith("■ 概要\n")
                 .contains("■ 期限が近い必須のメンテナンス (1件)")
-                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート (system-update)")
+                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート")
                 .contains("適用予定: 2026年12月8日(火) 03:00 JST")
                 .contains("メンテナンスウィンドウ 火曜 03:00〜03:30 JST")
                 .contains("Single-AZ (停止の目安: 約 10 分)")
@@ -133,7 +133,7 @@ class DigestRendererTest {
                 .contains("■ 概要\n1件のリージョンで DB の詳細 (メンテナンスウィンドウなど) を読めませんでした。"
                         + "詳細を読めなかった DB の適用予定は、自動適用開始日で示しています。\n")
                 .contains("■ DB の詳細を読めなかったリージョンの保留中のメンテナンス (1件)\n"
-                        + "- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート (system-update)\n"
+                        + "- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート\n"
                         + "  適用予定: 2026年12月10日(木) 09:00 JST 以降の最初のメンテナンスウィンドウで自動適用 (ウィンドウ不明) (あと 8 日)\n")
                 .contains("  メンテナンスウィンドウ不明\n")
                 .contains("■ DB の詳細を読めなかったリージョン\n"

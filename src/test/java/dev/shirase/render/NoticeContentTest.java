@@ -51,7 +51,7 @@ class NoticeContentTest {
         NoticeContent c = RenderingFixtures.rendered(Events.sample("rds-event-0155-minor-version-available.json"))
                 .content();
 
-        assertThat(c.classification()).startsWith("エンジンバージョンのアップグレード (マイナーバージョンアップグレード、適用可能) / 任意。");
+        assertThat(c.classification()).startsWith("エンジンバージョンのアップグレード (マイナーバージョンアップグレード) / 任意。");
         for (String text : new String[] {c.summary(), c.classification()}) {
             assertThat(text).doesNotContainPattern("\\([^()]*\\(");
         }

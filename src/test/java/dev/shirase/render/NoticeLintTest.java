@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shirase.testing.Events;
 import dev.shirase.testing.NoticeLint;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +18,21 @@ class NoticeLintTest {
     @MethodSource("dev.shirase.testing.Events#notifierSamples")
     void samplesHaveNothingANativeReaderWouldFlag(Path sample) {
         RenderedNotice rendered = RenderingFixtures.rendered(Events.sample(sample.getFileName().toString()));
+
+        assertThat(NoticeLint.problems(rendered)).isEmpty();
+    }
+
+    static Stream<Path> realShapedEvents() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/real-shaped"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    /** Events shaped like AWS's own, across services, which the samples do not cover. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realShapedEvents")
+    void realShapedEventsHaveNothingANativeReaderWouldFlag(Path event) throws IOException {
+        RenderedNotice rendered = RenderingFixtures.rendered(Files.readAllBytes(event));
 
         assertThat(NoticeLint.problems(rendered)).isEmpty();
     }

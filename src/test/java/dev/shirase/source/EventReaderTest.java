@@ -143,6 +143,56 @@ class EventReaderTest {
     }
 
     @Test
+    void theHealthApisUnknownEntityIsNoResource() {
+        ObjectNode event = Events.health("AWS_RDS_OPERATIONAL_NOTIFICATION", "accountNotification", "Notice.");
+        ArrayNode entities = ((ObjectNode) event.get("detail")).putArray("affectedEntities");
+        entities.addObject().put("entityValue", "UNKNOWN").put("status", "UNKNOWN");
+        ((ArrayNode) event.get("resources")).add("UNKNOWN");
+
+        assertThat(reader.read(Events.bytes(event)).resources()).isEmpty();
+
+        entities.addObject().put("entityValue", "orders-db").put("status", "PENDING");
+        assertThat(reader.read(Events.bytes(event)).resourceIds()).containsExactly("orders-db");
+    }
+
+    @Test
+    void anRdsEventIdWrittenAsNullIsNoCode() {
+        ObjectNode event = Events.rds("(null)", "Applying off-line patches to DB instance", "maintenance");
+        ((ObjectNode) event.get("detail")).put("SourceIdentifier", "(null)");
+
+        Announcement a = reader.read(Events.bytes(event));
+
+        assertThat(a.code()).isNull();
+        // the name falls back to the one in the ARN
+        assertThat(a.resources()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("orders-db");
+            assertThat(r.arn()).endsWith(":db:orders-db");
+        });
+    }
+
+    @Test
+    void theRdsPrefixGoesWhereRdsAddsItAndStaysWhereItIsPartOfTheName() {
+        // as the RDS user guide shows them: a parameter group event names "rds:" + the group, its ARN the group alone
+        ObjectNode paramGroup = Events.rds("RDS-EVENT-0037", "Updated parameter time_zone to UTC", "configuration change");
+        ObjectNode pg = (ObjectNode) paramGroup.get("detail");
+        pg.put("SourceType", "DB_PARAM").put("SourceIdentifier", "rds:orders-params")
+                .put("SourceArn", "arn:aws:rds:ap-northeast-1:123456789012:pg:orders-params");
+        // an automated snapshot's own name starts with "rds:", in its ARN too
+        ObjectNode snapshot = Events.rds("RDS-EVENT-0091", "Automated snapshot created", "creation");
+        ObjectNode snap = (ObjectNode) snapshot.get("detail");
+        snap.put("SourceType", "SNAPSHOT").put("SourceIdentifier", "rds:orders-db-2026-11-20-03-10")
+                .put("SourceArn", "arn:aws:rds:ap-northeast-1:123456789012:snapshot:rds:orders-db-2026-11-20-03-10");
+        ObjectNode snapshotWithoutArn = snapshot.deepCopy();
+        ((ObjectNode) snapshotWithoutArn.get("detail")).remove("SourceArn");
+        snapshotWithoutArn.putArray("resources");
+
+        assertThat(reader.read(Events.bytes(paramGroup)).resourceIds()).containsExactly("orders-params");
+        assertThat(reader.read(Events.bytes(snapshot)).resourceIds()).containsExactly("rds:orders-db-2026-11-20-03-10");
+        assertThat(reader.read(Events.bytes(snapshotWithoutArn)).resourceIds())
+                .containsExactly("rds:orders-db-2026-11-20-03-10");
+    }
+
+    @Test
     void keepsAnSnsWrappedNotificationWithItsMessage() {
         Announcement a = read("""
                 {"Type":"Notification","MessageId":"m-1","TopicArn":"arn:aws:sns:ap-northeast-1:123456789012:rds-events",

@@ -33,7 +33,8 @@ public final class NoticeLint {
             "ebs", "multi-az", "single-az", "auto", "scaling", "serverless", "v2", "kubernetes", "min.insync.replicas",
             "retries", "sigterm", "reboot", "migration", "cloudformation", "sam", "terraform", "ip", "vcpu", "az",
             "amazon", "kafka", "redis", "valkey", "memcached", "sns", "ses", "iam", "vpn", "acm", "ssl", "cpu",
-            "describe-pending-maintenance-actions", "aws rds describe-pending-maintenance-actions", "q", "developer");
+            "describe-pending-maintenance-actions", "q", "developer", "timezone_file_autoupgrade", "cname", "dns", "https",
+            "asia/tokyo", "asia", "tokyo", "billing", "direct", "connect", "site-to-site", "elb");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\(null\\)|\\bnull\\b|\\bUNKNOWN\\b|\\bundefined\\b");
     private static final Pattern DOUBLED = Pattern.compile(
             "(?<![\\p{IsAlphabetic}\\d])([A-Za-z]{2,}|\\p{IsKatakana}{3,}|\\p{IsHan}{2,}) ?\\1(?![\\p{IsAlphabetic}\\d])"
