@@ -63,7 +63,7 @@ class NotifyHandlerMotoTest {
                 .startsWith("■ 概要\n")
                 .contains("OS アップデートが必要です")
                 .contains("ap-northeast-1 (東京)")
-                .contains("Single-AZ の DB インスタンスは約 10 分間接続できません")
+                .contains("Single-AZ の DB インスタンスは更新中の約 10 分間接続できません")
                 .contains("■ 原文 (English)");
     }
 
