@@ -12,9 +12,6 @@ import dev.shirase.facts.Facts.Version;
 import dev.shirase.facts.Facts.When;
 import dev.shirase.notice.Jst;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -183,17 +180,9 @@ public final class FactSentences {
         return versionList(versions) + " の" + support + "は " + date(d.at()) + " に終了します";
     }
 
-    /**
-     * {@code 2027年3月1日(月)} for a date AWS gives without a time (the start of that day in UTC, the same day in JST);
-     * with the JST time when the text gives one.
-     */
+    /** The date alone for a date AWS states without a time; with the JST time when the text gives one. */
     static String date(Instant at) {
-        if (at.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-            return utc.getYear() + "年" + utc.getMonthValue() + "月" + utc.getDayOfMonth() + "日("
-                    + Jst.weekday(utc.getDayOfWeek()) + ")";
-        }
-        return Jst.dateTime(at);
+        return Jst.dateOrDateTime(at);
     }
 
     // ---- when, downtime, charges ----
