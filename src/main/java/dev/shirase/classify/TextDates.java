@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class TextDates {
 
-    /** A date found in the text, with the sentence it stands in (at most {@link #SENTENCE_REACH} either side of it). */
-    public record StatedDate(Instant at, String sentence) {
+    /**
+     * A date found in the text, with the sentence it stands in (at most {@link #SENTENCE_REACH} either side of it), and
+     * where the date's words start and end in the text: what a date is for is said by the words right beside it.
+     */
+    public record StatedDate(Instant at, String sentence, int start, int end) {
     }
 
     /**
@@ -87,7 +90,7 @@ public final class TextDates {
             List<StatedDate> found, int maxDates) {
         while (found.size() < maxDates && m.find()) {
             try {
-                found.add(new StatedDate(instant.apply(m), sentence.around(m.start(), m.end())));
+                found.add(new StatedDate(instant.apply(m), sentence.around(m.start(), m.end()), m.start(), m.end()));
             } catch (DateTimeException | NumberFormatException notADate) {
                 // "February 30, 2027", 2027-13-45 and the like: not a date
             }

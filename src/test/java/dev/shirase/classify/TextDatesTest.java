@@ -41,6 +41,14 @@ class TextDatesTest {
     }
 
     @Test
+    void saysWhereEachDateStandsInTheText() {
+        String text = "Standard support ends on February 28, 2027, and charges begin on 1 March 2027 at 10:00 UTC.";
+
+        assertThat(TextDates.find(text)).extracting(d -> text.substring(d.start(), d.end()))
+                .containsExactly("February 28, 2027", "1 March 2027 at 10:00 UTC");
+    }
+
+    @Test
     void ignoresWhatOnlyLooksLikeADate() {
         assertThat(TextDates.find("On February 30, 2027 and 2027-13-45 and version 15.7 nothing happens.")).isEmpty();
         assertThat(TextDates.find("")).isEmpty();
