@@ -12,8 +12,9 @@ import java.util.Set;
  * @param categories the categories it covers
  * @param mark       words, any of which the event code or the Japanese title must contain ({@code INSTANCE_REBOOT},
  *                   {@code CERTIFICATE|証明書}), or null for any code
- * @param impact     影響: what the change does to the service, in Japanese
- * @param downtime   停止の目安 in a few words ({@code 数分}), or null when it depends or is not stated
+ * @param impact     影響: what the change does to the service, in Japanese, without figures (see downtime)
+ * @param downtime   停止の目安 in a few words ({@code 数分}), as AWS's documentation gives it for this kind; the notice
+ *                   prefers the figure its own text states. Null when it depends or is not documented.
  * @param steps      推奨対応, in order; their text and commands may hold {@link Step} placeholders
  */
 public record Advice(Platform platform, Set<Category> categories, String mark, String impact, String downtime,

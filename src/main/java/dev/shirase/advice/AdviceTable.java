@@ -28,7 +28,7 @@ public final class AdviceTable {
     public static final List<Advice> ROWS = List.of(
             // EC2
             row(Platform.EC2, Set.of(SYSTEM_REBOOT), "INSTANCE_REBOOT",
-                    "対象のインスタンスが再起動され、その間 (通常は数分) 利用できません。",
+                    "対象のインスタンスが再起動され、その間は利用できません。",
                     "数分",
                     step("予定日時と期限を EC2 コンソールの「スケジュールされたイベント」で確認してください。",
                             "aws ec2 describe-instance-status --region {region} --instance-ids {resources}"
@@ -39,7 +39,7 @@ public final class AdviceTable {
                     step("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。"),
                     step("再起動のあと、アプリケーションが自動で起動する設定になっているか確認してください。")),
             row(Platform.EC2, Set.of(SYSTEM_REBOOT), "SYSTEM_REBOOT",
-                    "基盤となるホストのメンテナンスのため、対象のインスタンスが再起動され、その間 (通常は数分) 利用できません。",
+                    "基盤となるホストのメンテナンスのため、対象のインスタンスが再起動され、その間は利用できません。",
                     "数分",
                     step("予定日時と期限を EC2 コンソールの「スケジュールされたイベント」で確認してください。",
                             "aws ec2 describe-instance-status --region {region} --instance-ids {resources}"
@@ -69,14 +69,14 @@ public final class AdviceTable {
             // RDS for MySQL, PostgreSQL, MariaDB, Oracle, SQL Server, Db2
             row(Platform.RDS, Set.of(SYSTEM_REBOOT), "CERTIFICATE|証明書",
                     "新しい CA 証明書を信頼していないクライアントは、TLS 接続に失敗するようになります。"
-                            + "証明書を更新するときに DB インスタンスが再起動し、数分間接続できません。",
+                            + "証明書を更新するときに DB インスタンスが再起動し、その間は接続できません。",
                     "数分",
                     step("TLS で接続するクライアントが新しい CA 証明書を信頼しているか (信頼ストア、接続文字列の証明書) を、"
                             + "{before}確認・更新してください。"),
                     step("証明書の更新には再起動が伴います。業務影響の少ない時間帯に自分で適用してください。")),
             row(Platform.RDS, Set.of(OS_UPDATE), null,
-                    "Single-AZ の DB インスタンスは更新中の約 10 分間接続できません。Multi-AZ ではスタンバイを先に更新して"
-                            + "フェイルオーバーするため、影響はおおむね 60〜120 秒です。",
+                    "Single-AZ の DB インスタンスは更新中に接続できません。Multi-AZ ではスタンバイを先に更新して"
+                            + "フェイルオーバーするため、停止はフェイルオーバーの間だけです。",
                     "Single-AZ 約 10 分、Multi-AZ 60〜120 秒",
                     step("業務影響の少ない時間帯を選んで、{before} RDS コンソールの「メンテナンスとバックアップ」か"
                             + " AWS CLI で自分で適用できます。",
@@ -85,14 +85,14 @@ public final class AdviceTable {
                     step("本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。"),
                     step("メンテナンスウィンドウが業務時間外に設定されているか確認してください。")),
             row(Platform.RDS, Set.of(SECURITY_PATCH, ENGINE_UPGRADE), null,
-                    "アップグレード中は数分間データベースに接続できません。エンジンのバージョンが変わるため、"
+                    "アップグレード中はデータベースに接続できません。エンジンのバージョンが変わるため、"
                             + "アプリケーションの動作に影響する可能性があります。",
                     "数分",
                     step("業務影響の少ない時間帯を選んで、{before}自分でアップグレードしてください。"),
                     step("新しいバージョンのリリースノートで変更点を確認してください。"),
                     step("ステージング環境で先にアップグレードし、アプリケーションの動作を確認してください。")),
             row(Platform.RDS, Set.of(SYSTEM_REBOOT), null,
-                    "メンテナンス中に DB インスタンスが再起動され、数分間接続できなくなります。"
+                    "メンテナンス中に DB インスタンスが再起動され、その間は接続できません。"
                             + "Multi-AZ 構成ではフェイルオーバーにより影響を短くできます。",
                     "数分",
                     step("メンテナンスウィンドウが業務影響の少ない時間帯か確認してください。"),
@@ -117,8 +117,7 @@ public final class AdviceTable {
                             + "{before}確認・更新してください。"),
                     step("証明書の更新には再起動が伴います。業務影響の少ない時間帯に自分で適用してください。")),
             row(Platform.AURORA, Set.of(OS_UPDATE, SYSTEM_REBOOT), null,
-                    "Aurora は DB インスタンスごとに再起動して更新します。ライターの再起動中は、通常 20〜30 秒ほど"
-                            + "接続できません。",
+                    "Aurora は DB インスタンスごとに再起動して更新します。ライターの再起動中は接続できません。",
                     "20〜30 秒程度",
                     step("業務影響の少ない時間帯を選んで、{before}自分で適用できます。リーダーインスタンスを先に、ライターインスタンスを最後に更新してください。",
                             "aws rds apply-pending-maintenance-action --region {region} --resource-identifier {arn}"

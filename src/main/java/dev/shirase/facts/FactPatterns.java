@@ -179,7 +179,7 @@ final class FactPatterns {
     /** "applies until", "through": the end of a period, which is not what the period is about. */
     static final Pattern UNTIL_RIGHT_BEFORE = Pattern.compile("\\b(?:until|through)\\s{1,3}$");
     /** Where the clause a date stands in begins: "..., and charges begin on March 1". */
-    static final Pattern CLAUSE_BREAK = Pattern.compile(";|, (?:and|or|but|while) ");
+    static final Pattern CLAUSE_BREAK = Pattern.compile(";|, (?:and|or|but|while|after which|when) ");
     static final Pattern COMPATIBLE_WITH = Pattern.compile("compatible with\\s{1,3}$");
 
     /** What a date is for, from the words beside it, first match first. */
@@ -194,9 +194,11 @@ final class FactPatterns {
                     + "|cannot update", Purpose.BLOCK_UPDATE),
             cue("end of (?:rds )?extended support|extended support (?:ends|will end|end date)",
                     Purpose.END_OF_EXTENDED_SUPPORT),
-            cue("end of (?:rds )?standard support|standard support (?:ends|will end|end date)",
+            // "Standard support for <a long product name> ends on": the subject and its verb may stand apart.
+            cue("end of (?:rds )?standard support|standard support\\b[^.;]{0,100}?\\b(?:ends|will end|end date)",
                     Purpose.END_OF_STANDARD_SUPPORT),
-            cue("end of support|end-of-support|end of life|end-of-life|support (?:ends|will end)|\\bend(?:s|ing)? support",
+            cue("end of support|end-of-support|end of life|end-of-life|\\bsupport\\b[^.;]{0,100}?\\b(?:ends|will end)"
+                    + "|\\bend(?:s|ing)? support",
                     Purpose.END_OF_SUPPORT),
             cue("deprecat", Purpose.DEPRECATION),
             cue("expir", Purpose.EXPIRES),

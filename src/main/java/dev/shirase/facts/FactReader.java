@@ -374,7 +374,7 @@ final class FactReader {
             int previousEnd = i > 0 ? stated.get(i - 1).end() : 0;
             int nextStart = i + 1 < stated.size() ? stated.get(i + 1).start() : text.length();
             String before = clause(text.before(d.start(), REACH, previousEnd));
-            String after = text.after(d.end(), REACH, nextStart);
+            String after = firstClause(text.after(d.end(), REACH, nextStart));
             Purpose purpose = purpose(before, after);
             boolean inWindow = (purpose == Purpose.AUTO_APPLY_FROM || purpose == Purpose.SCHEDULED)
                     && FROM_RIGHT_BEFORE.matcher(before).find()
@@ -390,6 +390,12 @@ final class FactReader {
             }
         }
         dates.addAll(kept);
+    }
+
+    /** The first clause of the words after a date: "... after May 1, and charges apply from June 1" ends at ", and". */
+    private static String firstClause(String after) {
+        Matcher m = CLAUSE_BREAK.matcher(after);
+        return m.find() ? after.substring(0, m.start()) : after;
     }
 
     /** The last clause of the words before a date: "..., and on March 1" is about what follows, not what preceded. */

@@ -89,8 +89,16 @@ public final class FactSentences {
     // ---- versions ----
 
     private static void versions(Facts facts, List<String> lines) {
+        Upgrade previous = null;
         for (Upgrade u : facts.upgrades()) {
+            // "to Aurora PostgreSQL 15 or 16": a second target with nothing of its own to leave is an alternative.
+            if (previous != null && u.from().isEmpty() && u.to() != null && previous.to() != null && !u.example()
+                    && Objects.equals(previous.to().product(), u.to().product()) && !lines.isEmpty()) {
+                lines.set(lines.size() - 1, lines.getLast() + " または " + u.to().number() + (u.orLater() ? " 以降" : ""));
+                continue;
+            }
             lines.add(upgrade(u));
+            previous = u;
         }
         boolean endOfSupportDated = facts.dates().stream().filter(d -> endOfSupport(d.purpose())).count() == 1;
         if (!facts.endOfSupport().isEmpty() && !endOfSupportDated) {
@@ -212,10 +220,16 @@ public final class FactSentences {
     }
 
     private static void downtimes(List<Downtime> downtimes, List<String> lines) {
-        if (downtimes.isEmpty()) {
-            return;
+        String phrase = downtime(downtimes);
+        if (phrase != null) {
+            lines.add("停止時間の目安: " + phrase);
         }
-        lines.add("停止時間の目安: " + downtimes.stream().map(FactSentences::downtime).collect(Collectors.joining(LIST)));
+    }
+
+    /** The downtimes the text states, in a few words ({@code Single-AZ は数分}), or null when it states none. */
+    public static String downtime(List<Downtime> downtimes) {
+        return downtimes.isEmpty() ? null
+                : downtimes.stream().map(FactSentences::downtime).collect(Collectors.joining(LIST));
     }
 
     private static String downtime(Downtime d) {

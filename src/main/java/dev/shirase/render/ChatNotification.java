@@ -89,7 +89,9 @@ public final class ChatNotification {
     /** Our headings and bullets around the content's pieces, each made inert as it is added. */
     private static String description(NoticeContent c) {
         StringBuilder d = new StringBuilder();
-        d.append(ChatText.neutralise(c.summary())).append("\n\n");
+        d.append(ChatText.neutralise(c.summary())).append("\n");
+        c.facts().forEach(fact -> d.append("• ").append(ChatText.inline(fact)).append('\n'));
+        d.append('\n');
         d.append("*対象リソース*: ").append(ChatText.inline(c.scope())).append("\n");
         List<String> shown = c.resourceLines().stream().limit(LISTED_LINES).toList();
         shown.forEach(line -> d.append("• ").append(Shorten.middle(ChatText.inline(line), MAX_LISTED_LINE))

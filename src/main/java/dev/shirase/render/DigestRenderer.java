@@ -273,7 +273,7 @@ public final class DigestRenderer {
             boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
             if (aurora) {
                 // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
-                String downtime = Guidance.downtime(n);
+                String downtime = Guidance.downtime(n, dev.shirase.facts.Facts.NONE);
                 facts.add(downtime == null ? "Aurora" : "停止の目安: " + downtime);
             } else if (db.multiAz() != null) {
                 facts.add((db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz()));

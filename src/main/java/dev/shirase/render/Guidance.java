@@ -3,6 +3,8 @@ package dev.shirase.render;
 import dev.shirase.advice.Advice;
 import dev.shirase.advice.AdviceTable;
 import dev.shirase.advice.Platform;
+import dev.shirase.facts.FactSentences;
+import dev.shirase.facts.Facts;
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
@@ -31,20 +33,32 @@ final class Guidance {
         return AdviceTable.find(Platform.of(notice), notice.category(), notice.announcement().code(), notice.title());
     }
 
-    static String impact(Notice notice) {
+    static String impact(Notice notice, Facts facts) {
         if (notice.stage() == Stage.COMPLETED) {
             return notice.category() == Category.INFORMATION ? "影響の有無は原文を確認してください。" : "作業は終わっています。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
             return "作業中は対象リソースに接続できない、または性能が落ちる場合があります。";
         }
-        return advice(notice).impact() + multiAzNote(notice);
+        Advice advice = advice(notice);
+        String stated = FactSentences.downtime(facts.downtimes());
+        String downtime = stated != null ? "停止時間の目安は、原文によると" + spaced(stated) + "です。"
+                : advice.downtime() != null ? "停止時間の一般的な目安は" + spaced(advice.downtime()) + "です。" : "";
+        return advice.impact() + downtime + multiAzNote(notice);
     }
 
-    /** 停止の目安: how long the resource is expected to be unreachable, where the table states it for this kind. */
-    static String downtime(Notice notice) {
-        return notice.stage() == Stage.ANNOUNCED ? advice(notice).downtime() : null;
+    /**
+     * 停止の目安: how long the resource is expected to be unreachable. The figure the English text states wins over the
+     * table's, which is what AWS documents for the kind in general.
+     */
+    static String downtime(Notice notice, Facts facts) {
+        if (notice.stage() != Stage.ANNOUNCED) {
+            return null;
+        }
+        String stated = FactSentences.downtime(facts.downtimes());
+        return stated != null ? stated : advice(notice).downtime();
     }
+
 
     static List<Step> steps(Notice notice, Instant now) {
         Announcement a = notice.announcement();
@@ -139,6 +153,11 @@ final class Guidance {
                 default -> "<アクション名>";
             };
         }
+    }
+
+    /** A space before a phrase that opens with a Latin word ({@code Single-AZ}), as Japanese writes it. */
+    private static String spaced(String phrase) {
+        return !phrase.isEmpty() && phrase.charAt(0) < 0x80 ? " " + phrase : phrase;
     }
 
     /** What RDS told us about Multi-AZ, where the enrichment found it: {@code db-1 は Single-AZ、db-2 は Multi-AZ です。} */

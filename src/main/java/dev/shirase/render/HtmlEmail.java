@@ -20,6 +20,7 @@ public final class HtmlEmail {
                 .append("<p style=\"margin:0;font-size:18px;font-weight:bold\">").append(escape(subject)).append("</p>\n")
                 .append("</div>\n");
         section(h, "概要").append("<p>").append(escape(c.summary())).append("</p>\n");
+        list(h, c.facts(), "ul");
         section(h, "区分").append("<p>").append(escape(c.classification())).append("</p>\n");
         section(h, "対象リソース: " + c.scope());
         list(h, c.resourceLines(), "ul");

@@ -4,6 +4,8 @@ import dev.shirase.advice.AdviceTable;
 import dev.shirase.advice.Platform;
 import dev.shirase.advice.StatedFacts;
 import dev.shirase.classify.AnalysedText;
+import dev.shirase.facts.FactSentences;
+import dev.shirase.facts.Facts;
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
@@ -33,6 +35,8 @@ import java.util.stream.Collectors;
  * @param title          what happens, with the stage ({@code OS アップデート}, {@code オフラインパッチの適用完了})
  * @param deadlineShort  the deadline for a subject line ({@code 3/1(月)から自動適用}), or null
  * @param summary        概要: what AWS will do, in one or two sentences
+ * @param facts          概要's key facts from the English text (versions, runtimes, ids, dates, downtime, charges), one
+ *                       short line each, none that the sentences above already state
  * @param classification 区分: category and how binding, in words a manager understands
  * @param scope          the heading's detail for 対象リソース: count, account, region
  * @param resourceLines  one line per resource shown, its id shortened past {@link Shorten#MAX_ID_CHARS} like every id
@@ -55,6 +59,7 @@ public record NoticeContent(
         String title,
         String deadlineShort,
         String summary,
+        List<String> facts,
         String classification,
         String scope,
         List<String> resourceLines,
@@ -86,20 +91,22 @@ public record NoticeContent(
         String service = Shorten.id(Labels.service(notice));
         String title = titleWithStage(notice);
         Timing timing = Timing.of(notice);
+        Facts facts = facts(notice);
         return new NoticeContent(
                 urgency(notice),
                 service,
                 title,
                 deadlineShort(notice, timing, now),
-                summary(notice, service, timing, now),
+                summary(notice, service, timing, facts, now),
+                keyFacts(notice, facts),
                 classification(notice, timing),
                 scope(a),
                 resourceLines(a, notice.stage() == Stage.COMPLETED),
                 resourceNote(a),
                 databaseLines(notice),
                 dateLines(notice, timing, now),
-                Guidance.impact(notice),
-                Guidance.downtime(notice),
+                Guidance.impact(notice, facts),
+                Guidance.downtime(notice, facts),
                 Guidance.steps(notice, now),
                 a.description(),
                 Links.of(notice),
@@ -153,7 +160,7 @@ public record NoticeContent(
         };
     }
 
-    private static String summary(Notice notice, String service, Timing timing, Instant now) {
+    private static String summary(Notice notice, String service, Timing timing, Facts facts, Instant now) {
         Announcement a = notice.announcement();
         if (notice.category() == Category.UNCLASSIFIED) {
             return a.origin() == Origin.UNRECOGNIZED
@@ -173,7 +180,31 @@ public record NoticeContent(
         // A fact that only repeats the title adds nothing.
         String said = notice.category() == Category.INFORMATION ? StatedFacts.of(a.description()).stream()
                 .filter(fact -> !fact.contains(notice.title())).collect(Collectors.joining()) : "";
-        return what(notice, service, subject) + said + when(notice, timing, now);
+        return what(notice, service, subject) + said + when(notice, timing, facts, now);
+    }
+
+    /** What the English text states, read once; dates before it was written are history, not what is coming. */
+    private static Facts facts(Notice notice) {
+        Announcement a = notice.announcement();
+        Instant written = a.schedule().lastUpdated() != null ? a.schedule().lastUpdated() : a.schedule().start();
+        return Facts.extract(a.description(), written);
+    }
+
+    /**
+     * What the English text states beyond the sentences of 概要: the deadline and the resource count are already there
+     * and 影響 states the downtime, so a date equal to the deadline, the counts and the downtimes are left out. Only an announced change has facts to act on.
+     */
+    private static List<String> keyFacts(Notice notice, Facts facts) {
+        if (notice.stage() != Stage.ANNOUNCED || notice.category() == Category.UNCLASSIFIED) {
+            return List.of();
+        }
+        Deadline d = notice.deadline();
+        List<Facts.StatedDate> dates = facts.dates().stream()
+                .filter(date -> d == null || !Jst.date(date.at()).equals(Jst.date(d.at()))).toList();
+        Facts shown = new Facts(facts.upgrades(), facts.endOfSupport(), facts.versions(), facts.runtimes(),
+                facts.products(), facts.identifiers(), dates, List.of(), List.of(), facts.charges(),
+                d == null ? facts.whens() : List.of());
+        return FactSentences.japanese(shown).stream().map(Shorten::id).toList();
     }
 
     /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
@@ -206,11 +237,12 @@ public record NoticeContent(
     }
 
     /** When it happens, from the deadline; without one, what is known and where to look. */
-    private static String when(Notice notice, Timing timing, Instant now) {
+    private static String when(Notice notice, Timing timing, Facts facts, Instant now) {
         Deadline d = notice.deadline();
         if (d == null) {
             // A notice that announces a change names its date; one that reports a state (a lost volume) has none to miss.
-            boolean change = notice.category() != Category.INFORMATION;
+            boolean change = notice.category() != Category.INFORMATION
+                    && facts.whens().isEmpty();
             return change && notice.obligation() == Obligation.REQUIRED
                     ? "原文には実施日の記載がありません。" + whereToLook(notice) : "";
         }

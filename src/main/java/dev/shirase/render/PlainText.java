@@ -60,7 +60,9 @@ public final class PlainText {
 
     private static List<Section> sections(NoticeContent c) {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("概要", c.summary(), false));
+        StringBuilder summary = new StringBuilder(c.summary());
+        c.facts().forEach(fact -> summary.append("\n・").append(fact));
+        sections.add(new Section("概要", summary.toString(), false));
         sections.add(new Section("区分", c.classification(), false));
         StringBuilder resources = new StringBuilder();
         c.resourceLines().forEach(line -> resources.append("- ").append(line).append('\n'));

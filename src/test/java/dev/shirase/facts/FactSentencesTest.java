@@ -30,6 +30,29 @@ class FactSentencesTest {
                 "延長サポート 3 年目の料金は 2029年3月1日(木) から適用されます (vCPU 時間あたり)");
     }
 
+    /** The date before ", and charges apply from ..." is when the enrolment happens, not when the charges start. */
+    @Test
+    void aChargeTakesTheDateOfItsOwnClause() {
+        assertThat(japanese("DB instances that still run RDS for PostgreSQL 14 after February 28, 2027 will be enrolled"
+                + " automatically in Amazon RDS Extended Support, and RDS Extended Support charges will apply to them from"
+                + " March 1, 2027.")).filteredOn(line -> line.contains("料金"))
+                .containsExactly("延長サポートの料金は 2027年3月1日(月) から発生します");
+    }
+
+    @Test
+    void aSupportEndingFarFromItsSubjectIsStillTheEndOfStandardSupport() {
+        assertThat(japanese("Standard support for Amazon Aurora PostgreSQL-Compatible Edition version 11 ends on"
+                + " February 29, 2024, after which clusters that still run version 11 move to RDS Extended Support at an"
+                + " additional charge.")).contains("標準サポート終了日: 2024年2月29日(木)")
+                .noneMatch(line -> line.contains("2024年2月29日(木) から"));
+    }
+
+    @Test
+    void twoTargetsOfOneProductAreAlternatives() {
+        assertThat(japanese("Your clusters run Aurora PostgreSQL 11. Plan a major version upgrade to Aurora PostgreSQL"
+                + " 15 or 16.")).containsExactly("対象のバージョン: Aurora PostgreSQL 11 → 15 または 16");
+    }
+
     @Test
     void minorVersionsPerMajorVersion() {
         assertThat(japanese(FactTexts.RDS_MINOR_END_OF_SUPPORT)).containsExactly(

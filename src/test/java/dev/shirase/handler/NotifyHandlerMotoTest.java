@@ -63,7 +63,7 @@ class NotifyHandlerMotoTest {
                 .startsWith("■ 概要\n")
                 .contains("OS アップデートが必要です")
                 .contains("ap-northeast-1 (東京)")
-                .contains("Single-AZ の DB インスタンスは更新中の約 10 分間接続できません")
+                .contains("停止時間の目安は、原文によると Single-AZ は約10分")
                 .contains("■ 原文 (English)");
     }
 

@@ -38,7 +38,7 @@ class HtmlEmailTest {
         assertThat(doc.getElementsByTagName("a").item(0).getAttributes().getNamedItem("href").getNodeValue())
                 .startsWith("https://health.aws.amazon.com/health/home#/account/event-log?eventID=arn:aws:health:")
                 .contains("&eventTab=details");
-        assertThat(doc.getDocumentElement().getTextContent()).contains("Single-AZ").contains("60〜120 秒");
+        assertThat(doc.getDocumentElement().getTextContent()).contains("Single-AZ").contains("60〜120秒");
     }
 
     @Test

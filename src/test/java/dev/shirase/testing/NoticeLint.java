@@ -93,6 +93,7 @@ public final class NoticeLint {
         List<String> lines = new ArrayList<>();
         lines.add(rendered.subject());
         lines.add(c.summary());
+        lines.addAll(c.facts());
         lines.add(c.classification());
         lines.add(c.scope());
         if (c.resourceNote() != null) {
