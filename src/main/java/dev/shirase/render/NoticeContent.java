@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  * @param identifiers    the event type, ARN and rule, for whoever looks further
  * @param readError      why the input could not be read, or null
  * @param raw            the input itself, for a notice that could not be classified; else null
+ * @param keyFacts       how binding, the days left, which resources where: the values the formats put first
  */
 public record NoticeContent(
         String urgency,
@@ -63,7 +64,8 @@ public record NoticeContent(
         List<Link> links,
         List<String> identifiers,
         String readError,
-        String raw) {
+        String raw,
+        KeyFacts keyFacts) {
 
     /** Resources listed one per line; the rest are counted. */
     static final int LISTED_RESOURCES = 100;
@@ -95,7 +97,8 @@ public record NoticeContent(
                 Links.of(notice),
                 identifiers(notice),
                 a.readError(),
-                notice.category() == Category.UNCLASSIFIED ? a.raw() : null);
+                notice.category() == Category.UNCLASSIFIED ? a.raw() : null,
+                KeyFacts.of(notice, now));
     }
 
     static String urgency(Notice notice) {
@@ -249,7 +252,7 @@ public record NoticeContent(
                             LinkedHashMap::new, Collectors.counting()));
             String breakdown = byStatus.isEmpty() ? "" : " 内訳: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue() + "件").collect(Collectors.joining("、")) + "。";
-            notes.add("ほか " + (total - LISTED_RESOURCES) + "件 (全 " + total + "件)。" + breakdown
+            notes.add(moreResources(LISTED_RESOURCES, total) + "。" + breakdown
                     + "全件は AWS Health ダッシュボードまたは原文で確認できます。");
         }
         if (a.paging() != null && a.paging().isPaged()) {
@@ -257,6 +260,14 @@ public record NoticeContent(
                     + " ページ目で、ほかのページの対象リソースは別の通知で届きます。");
         }
         return notes.isEmpty() ? null : String.join("\n", notes);
+    }
+
+    /**
+     * {@code ほか 1490件 (全 1500件)}: the resources a format did not list. Each format lists its own number of them, so
+     * each counts the rest with this, and the chat can put its count where the note has the body's.
+     */
+    static String moreResources(int listed, int total) {
+        return "ほか " + (total - listed) + "件 (全 " + total + "件)";
     }
 
     private static List<String> databaseLines(Notice notice) {
