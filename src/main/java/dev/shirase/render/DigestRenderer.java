@@ -462,12 +462,13 @@ public final class DigestRenderer {
     }
 
     private static String chat(Digest d, String subject) {
-        StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)));
+        // Laid out as the notice's chat is (see ChatNotification.description): paragraphs apart, "- " lists, no markup.
+        StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)).replace("\n", "\n\n")).append('\n');
         List<Notice> listed = d.due().isEmpty() ? d.pending() : d.due();
         listed.stream().limit(ChatNotification.LISTED_LINES)
-                .forEach(n -> description.append("\n• ").append(chatItem(n, d.now())));
+                .forEach(n -> description.append("\n- ").append(chatItem(n, d.now())));
         if (listed.size() > ChatNotification.LISTED_LINES) {
-            description.append("\nほか ").append(listed.size() - ChatNotification.LISTED_LINES).append("件");
+            description.append("\n").append(NoticeContent.moreResources(ChatNotification.LISTED_LINES, listed.size()));
         }
         return new ChatNotification.Builder(subject, description.toString())
                 .nextStep("期日より前の業務影響の少ない時間帯に、自分で適用してください。")
