@@ -6,14 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shirase.notice.DatabaseState;
-import dev.shirase.notice.MaintenanceWindow;
-import dev.shirase.notice.PendingAction;
-import dev.shirase.scan.PendingNotices;
 import dev.shirase.testing.Events;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -95,11 +89,7 @@ class ChatNotificationTest {
 
     @Test
     void stepsCarryTheirCommandsWhole() throws IOException {
-        DatabaseState db = new DatabaseState("orders-db", "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db", false,
-                "mysql", "8.0.40", false, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of(new PendingAction(
-                        "system-update", "New Operating System update is available", Instant.parse("2026-12-01T00:00:00Z"),
-                        null, null, null)));
-        RenderedNotice rendered = RenderedNotice.of(new PendingNotices().of(List.of(db)).get(0), RenderingFixtures.NOW);
+        RenderedNotice rendered = RenderingFixtures.pendingOsUpdate();
 
         JsonNode steps = MAPPER.readTree(rendered.chat()).at("/content/nextSteps");
 

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shirase.notice.DatabaseState;
-import dev.shirase.notice.MaintenanceWindow;
-import dev.shirase.notice.PendingAction;
-import dev.shirase.scan.PendingNotices;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +120,7 @@ class HtmlEmailTest {
 
     @Test
     void commandsSitWholeInABoxThatScrollsRatherThanWraps() throws Exception {
-        DatabaseState db = new DatabaseState("orders-db", "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db", false,
-                "mysql", "8.0.40", false, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of(new PendingAction(
-                        "system-update", "New Operating System update is available", Instant.parse("2026-12-01T00:00:00Z"),
-                        null, null, null)));
-        RenderedNotice rendered = RenderedNotice.of(new PendingNotices().of(List.of(db)).get(0), RenderingFixtures.NOW);
+        RenderedNotice rendered = RenderingFixtures.pendingOsUpdate();
         List<String> commands = rendered.content().steps().stream().map(Step::command).filter(c -> c != null).toList();
 
         NodeList pres = parse(rendered.html()).getElementsByTagName("pre");
