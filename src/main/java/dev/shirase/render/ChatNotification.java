@@ -68,7 +68,7 @@ public final class ChatNotification {
                 .threadId(a.eventArn() != null ? a.eventArn() : id)
                 .summary(subject)
                 .eventType(a.code());
-        c.steps().stream().limit(MAX_STEPS - LINK_STEPS).map(Step::inline).forEach(chat::nextStep);
+        c.steps().stream().limit(MAX_STEPS - LINK_STEPS).map(ChatNotification::step).forEach(chat::nextStep);
         // A link too long for a step is left out rather than cut: a cut URL leads nowhere.
         c.links().stream().map(ChatNotification::linkStep).filter(step -> step.length() <= MAX_STEP).limit(LINK_STEPS)
                 .forEach(chat::nextStep);
@@ -86,25 +86,54 @@ public final class ChatNotification {
         return link.label() + ": " + link.url();
     }
 
-    /** Our headings and bullets around the content's pieces, each made inert as it is added. */
+    /**
+     * Our layout around the content's pieces, each made inert as it is added. With {@code client-markdown}, Amazon Q
+     * Developer hands the text to each platform's own markdown: Slack's mrkdwn bolds {@code *x*}, while Teams' card
+     * markdown bolds {@code **x**} and shows {@code *x*} in italics; code spans render in Slack only. No emphasis or
+     * code means the same in both, so the layout uses none: headings are ■ lines as in the plain text, lists are
+     * {@code - } lines (a real list in Teams, which keeps their line breaks; plain dashes in Slack), and blocks stand
+     * apart by a blank line, which both keep.
+     */
     private static String description(NoticeContent c) {
         StringBuilder d = new StringBuilder();
         d.append(ChatText.neutralise(c.summary())).append("\n");
-        c.facts().forEach(fact -> d.append("• ").append(ChatText.inline(fact)).append('\n'));
+        c.facts().forEach(fact -> d.append("- ").append(ChatText.inline(fact)).append('\n'));
         d.append('\n');
-        d.append("*対象リソース*: ").append(ChatText.inline(c.scope())).append("\n");
+        d.append("■ 対象リソース: ").append(ChatText.inline(c.scope())).append("\n");
         List<String> shown = c.resourceLines().stream().limit(LISTED_LINES).toList();
-        shown.forEach(line -> d.append("• ").append(Shorten.middle(ChatText.inline(line), MAX_LISTED_LINE))
+        shown.forEach(line -> d.append("- ").append(Shorten.middle(ChatText.inline(line), MAX_LISTED_LINE))
                 .append('\n'));
-        int hidden = c.resourceLines().size() - shown.size();
-        if (hidden > 0 || c.resourceNote() != null) {
-            d.append(hidden > 0 ? "ほか " + hidden + "件 " : "")
-                    .append(c.resourceNote() == null ? "" : ChatText.neutralise(c.resourceNote())).append('\n');
+        String note = resourceNote(c, shown.size());
+        if (note != null) {
+            d.append(ChatText.neutralise(note)).append('\n');
         }
-        d.append("\n*日時*\n");
-        c.dateLines().forEach(line -> d.append(ChatText.inline(line)).append('\n'));
-        d.append("\n*影響*\n").append(ChatText.neutralise(c.impact()));
+        d.append("\n■ 日時\n");
+        c.dateLines().forEach(line -> d.append("- ").append(ChatText.inline(line)).append('\n'));
+        d.append("\n■ 影響\n").append(ChatText.neutralise(c.impact()));
         return d.toString();
+    }
+
+    /**
+     * The content's note on the resources, counting what the chat did not list: {@code ほか 1490件 (全 1500件)}, once.
+     * The note counts what the body did not list, from its own longer list; that count gives way to the chat's.
+     */
+    static String resourceNote(NoticeContent c, int listed) {
+        int total = c.keyFacts().resourceCount();
+        String note = c.resourceNote();
+        if (total <= listed) {
+            return note;
+        }
+        String ours = NoticeContent.moreResources(listed, total);
+        String body = NoticeContent.moreResources(c.resourceLines().size(), total);
+        if (note != null && c.resourceLines().size() < total && note.contains(body)) {
+            return note.replace(body, ours);
+        }
+        return note == null ? ours + "。" : ours + "。\n" + note;
+    }
+
+    /** A step and its command on one line, as both platforms show it; a command too long to keep whole is left to the mail. */
+    private static String step(Step step) {
+        return step.inline().length() <= MAX_STEP ? step.inline() : step.text();
     }
 
     /**

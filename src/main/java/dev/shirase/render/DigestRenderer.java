@@ -29,8 +29,119 @@ public final class DigestRenderer {
     private DigestRenderer() {
     }
 
-    /** One block of the body; the action lists may be cut to fit a budget, the rest is never cut. */
-    private record Block(String heading, List<String> items, String text) {
+    /**
+     * One block of the body; the action lists may be cut to fit a budget, the rest is never cut. An action list keeps
+     * its rows as well as its text items, so the HTML can lay them out as a table; the links block keeps its links.
+     */
+    private record Block(String heading, List<String> items, String text, List<ActionRow> rows, List<Links.Link> links) {
+        Block(String heading, String text) {
+            this(heading, null, text, List.of(), List.of());
+        }
+
+        static Block actions(String heading, List<Notice> notices, Instant now) {
+            List<ActionRow> rows = notices.stream().map(n -> ActionRow.of(n, now)).toList();
+            return new Block(heading, rows.stream().map(ActionRow::text).toList(), null, rows, List.of());
+        }
+    }
+
+    /**
+     * The facts of one pending action, as both the text and the HTML show them.
+     *
+     * @param binding   必須 or 任意
+     * @param databases the DB identifiers
+     * @param where     region, and the account when known
+     * @param title     what the action is
+     * @param at        when it will be applied, in JST, or null when no date is known
+     * @param how       how it will be applied at that moment, or, without a date, what is known instead
+     * @param daysLeft  the days left to {@code at}, or null
+     * @param dates     the auto-apply and forced-apply dates AWS gave
+     * @param window    the maintenance window in JST, or that it is unknown; null without the DB's details
+     * @param engine    engine and version, or null
+     * @param multiAz   Multi-AZ or Single-AZ with the expected downtime, or null
+     * @param described AWS's own description of the action, or null
+     * @param command   the CLI command that applies it now
+     */
+    private record ActionRow(String binding, String databases, String where, String title, String at, String how,
+            String daysLeft, List<String> dates, String window, String engine, String multiAz, String described,
+            String command) {
+
+        static ActionRow of(Notice n, Instant now) {
+            Announcement a = n.announcement();
+            DatabaseState db = n.databases().isEmpty() ? null : n.databases().get(0);
+            PendingAction action = db == null || db.pendingActions().isEmpty() ? null : db.pendingActions().get(0);
+            Deadline d = n.deadline();
+            String how;
+            if (d != null) {
+                how = switch (d.kind()) {
+                    case FORCED_APPLY -> "に強制適用";
+                    case AUTO_APPLY_FROM -> " 以降の最初のメンテナンスウィンドウで自動適用。ウィンドウは不明です";
+                    default -> "、メンテナンスウィンドウの開始時に自動適用";
+                };
+            } else if ("next-maintenance".equals(a.status())) {
+                how = "次のメンテナンスウィンドウ (適用の予約済み)";
+            } else {
+                how = "なし (自動では適用されません)";
+            }
+            List<String> dates = new ArrayList<>();
+            if (a.schedule().autoApplyAfter() != null) {
+                dates.add("自動適用開始日 " + Jst.dateTime(a.schedule().autoApplyAfter()));
+            }
+            if (a.schedule().forcedApply() != null) {
+                dates.add("強制適用日 " + Jst.dateTime(a.schedule().forcedApply()));
+            }
+            String window = null;
+            String engine = null;
+            String multiAz = null;
+            if (db != null) {
+                window = db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese();
+                engine = db.engine() == null ? null : db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion());
+                boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
+                String downtime = Guidance.downtime(n, dev.shirase.facts.Facts.NONE);
+                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
+                multiAz = aurora ? (downtime == null ? null : "停止の目安: " + downtime)
+                        : db.multiAz() == null ? null
+                        : (db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz());
+            }
+            return new ActionRow(n.obligation().japanese(), String.join(", ", a.resourceIds()),
+                    Regions.describe(a.region()) + (a.account() == null ? "" : " / アカウント " + a.account()), n.title(),
+                    d == null ? null : Jst.dateTime(d.at()), how, d == null ? null : Jst.daysLeft(now, d.at()), dates,
+                    window, engine, multiAz, action == null ? null : action.description(),
+                    ApplyCommand.of(n, "immediate"));
+        }
+
+        /** The moment, how, and the days left: {@code 2026年12月8日(火) 03:00 JST、メンテナンスウィンドウの開始時に自動適用 (あと 7 日)}. */
+        String when() {
+            return at == null ? how : at + how + " (" + daysLeft + ")";
+        }
+
+        /** The facts of the database: window, engine, Multi-AZ, those that are known. */
+        List<String> databaseFacts() {
+            List<String> facts = new ArrayList<>();
+            for (String fact : new String[] {window, engine, multiAz}) {
+                if (fact != null) {
+                    facts.add(fact);
+                }
+            }
+            return facts;
+        }
+
+        /** The plain-text item. */
+        String text() {
+            List<String> lines = new ArrayList<>();
+            lines.add("- [" + binding + "] " + databases + ": " + title + " / " + where);
+            lines.add("  適用予定: " + when());
+            if (!dates.isEmpty()) {
+                lines.add("  " + String.join(" / ", dates));
+            }
+            if (!databaseFacts().isEmpty()) {
+                lines.add("  " + String.join(" / ", databaseFacts()));
+            }
+            if (described != null) {
+                lines.add("  内容 (原文): " + described);
+            }
+            lines.add("  自分で適用: " + command);
+            return String.join("\n", lines);
+        }
     }
 
     /** The body as blocks, so it can be cut to a byte budget item by item. */
@@ -138,42 +249,44 @@ public final class DigestRenderer {
 
     private static Layout layout(Digest d) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block("概要", null, summary(d)));
+        blocks.add(new Block("概要", summary(d)));
         if (!d.due().isEmpty()) {
-            blocks.add(new Block("期限が近い必須のメンテナンス (" + d.due().size() + "件)", items(d.due(), d.now()), null));
+            blocks.add(Block.actions("期限が近い必須のメンテナンス (" + d.due().size() + "件)", d.due(), d.now()));
         }
         if (d.weekly()) {
             List<Notice> required = d.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).toList();
             List<Notice> optional = d.pending().stream().filter(n -> n.obligation() != Obligation.REQUIRED).toList();
             if (!required.isEmpty()) {
-                blocks.add(new Block("必須: AWS が期日に自動で適用 (" + required.size() + "件)", items(required, d.now()), null));
+                blocks.add(Block.actions("必須: AWS が期日に自動で適用 (" + required.size() + "件)", required, d.now()));
             }
             if (!optional.isEmpty()) {
-                blocks.add(new Block("任意: 自動では適用されない (" + optional.size() + "件)", items(optional, d.now()), null));
+                blocks.add(Block.actions("任意: 自動では適用されない (" + optional.size() + "件)", optional, d.now()));
             }
         } else if (!d.pending().isEmpty()) {
-            blocks.add(new Block("DB の詳細を読めなかったリージョンの保留中のメンテナンス (" + d.pending().size() + "件)",
-                    items(d.pending(), d.now()), null));
+            blocks.add(Block.actions("DB の詳細を読めなかったリージョンの保留中のメンテナンス (" + d.pending().size() + "件)",
+                    d.pending(), d.now()));
         }
         if (!d.notScanned().isEmpty()) {
-            blocks.add(new Block("スキャンできなかったリージョン", null, gapLines(d.notScanned())
+            blocks.add(new Block("スキャンできなかったリージョン", gapLines(d.notScanned())
                     + "\nこれらのリージョンの保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。"
                     + accessHint(d.notScanned())));
         }
         if (!d.detailsUnread().isEmpty()) {
-            blocks.add(new Block("DB の詳細を読めなかったリージョン", null, gapLines(d.detailsUnread())
+            blocks.add(new Block("DB の詳細を読めなかったリージョン", gapLines(d.detailsUnread())
                     + "\nこれらのリージョンの保留中のメンテナンスも一覧に含めています。詳細を読めなかった DB は、名前を ARN から取っています。"
                     + "メンテナンスウィンドウが分からないため、適用予定とリマインドは自動適用開始日を基準にしています。"
                     + "実際の適用はその日以降の最初のメンテナンスウィンドウで、表示より最大 7 日遅くなることがあります。"
                     + accessHint(d.detailsUnread())));
         }
-        blocks.add(new Block("推奨対応", null, String.join("\n",
+        blocks.add(new Block("推奨対応", String.join("\n",
                 "1. 必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
                 "2. 次のメンテナンスウィンドウで適用するなら、コマンドの --opt-in-type を next-maintenance にしてください。",
                 "3. Aurora 以外の本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
                 "4. メンテナンスウィンドウが業務時間外に設定されていることを確認してください。")));
-        blocks.add(new Block("リンク", null, consoleLinks(d)));
-        blocks.add(new Block("スキャンの条件", null, "スキャン日時: " + Jst.dateTime(d.now())
+        List<Links.Link> links = consoleLinks(d);
+        blocks.add(new Block("リンク", null, links.stream().map(link -> link.label() + ": " + link.url())
+                .collect(Collectors.joining("\n")), List.of(), links));
+        blocks.add(new Block("スキャンの条件", "スキャン日時: " + Jst.dateTime(d.now())
                 + "\n対象リージョン: " + d.settings().regions().stream().map(Regions::describe).collect(Collectors.joining(", "))
                 + "\nリマインド: 適用予定の " + d.settings().reminderDays().stream().sorted(java.util.Comparator.reverseOrder())
                         .map(String::valueOf).collect(Collectors.joining("・")) + " 日前"
@@ -229,64 +342,6 @@ public final class DigestRenderer {
                 ? "\nアクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。" : "";
     }
 
-    private static List<String> items(List<Notice> notices, Instant now) {
-        return notices.stream().map(n -> item(n, now)).toList();
-    }
-
-    private static String item(Notice n, Instant now) {
-        Announcement a = n.announcement();
-        DatabaseState db = n.databases().isEmpty() ? null : n.databases().get(0);
-        PendingAction action = db == null || db.pendingActions().isEmpty() ? null : db.pendingActions().get(0);
-        List<String> lines = new ArrayList<>();
-        lines.add("- [" + n.obligation().japanese() + "] " + String.join(", ", a.resourceIds()) + " ("
-                + Regions.describe(a.region()) + (a.account() == null ? "" : " / アカウント " + a.account()) + "): "
-                + n.title());
-        Deadline d = n.deadline();
-        if (d != null) {
-            String how = switch (d.kind()) {
-                case FORCED_APPLY -> "強制適用";
-                case AUTO_APPLY_FROM -> "以降の最初のメンテナンスウィンドウで自動適用 (ウィンドウ不明)";
-                default -> "に自動適用 (メンテナンスウィンドウの開始)";
-            };
-            lines.add("  適用予定: " + Jst.dateTime(d.at()) + " " + how + " (" + Jst.daysLeft(now, d.at()) + ")");
-        } else if ("next-maintenance".equals(a.status())) {
-            lines.add("  適用予定: 次のメンテナンスウィンドウ (適用の予約済み)");
-        } else {
-            lines.add("  適用予定: なし (自動では適用されません)");
-        }
-        List<String> dates = new ArrayList<>();
-        if (a.schedule().autoApplyAfter() != null) {
-            dates.add("自動適用開始日 " + Jst.dateTime(a.schedule().autoApplyAfter()));
-        }
-        if (a.schedule().forcedApply() != null) {
-            dates.add("強制適用日 " + Jst.dateTime(a.schedule().forcedApply()));
-        }
-        if (!dates.isEmpty()) {
-            lines.add("  " + String.join(" / ", dates));
-        }
-        if (db != null) {
-            List<String> facts = new ArrayList<>();
-            facts.add(db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese());
-            if (db.engine() != null) {
-                facts.add(db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion()));
-            }
-            boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
-            if (aurora) {
-                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
-                String downtime = Guidance.downtime(n, dev.shirase.facts.Facts.NONE);
-                facts.add(downtime == null ? "Aurora" : "停止の目安: " + downtime);
-            } else if (db.multiAz() != null) {
-                facts.add((db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz()));
-            }
-            lines.add("  " + String.join(" / ", facts));
-        }
-        if (action != null && action.description() != null) {
-            lines.add("  内容 (原文): " + action.description());
-        }
-        lines.add("  自分で適用: " + ApplyCommand.of(n, "immediate"));
-        return String.join("\n", lines);
-    }
-
     /** The downtime AWS states for RDS OS updates; other actions get no figure. */
     private static String shortImpact(Category category, boolean multiAz) {
         if (category != Category.OS_UPDATE) {
@@ -295,7 +350,7 @@ public final class DigestRenderer {
         return multiAz ? " (停止の目安: フェイルオーバーの 60〜120 秒)" : " (停止の目安: 約 10 分)";
     }
 
-    private static String consoleLinks(Digest d) {
+    private static List<Links.Link> consoleLinks(Digest d) {
         Set<String> regions = new LinkedHashSet<>();
         d.due().forEach(n -> regions.add(n.announcement().region()));
         d.pending().forEach(n -> regions.add(n.announcement().region()));
@@ -304,36 +359,120 @@ public final class DigestRenderer {
             regions.addAll(d.settings().regions());
         }
         return regions.stream().filter(Regions::isRegionCode)
-                .map(r -> "RDS コンソール " + Regions.describe(r) + ": https://" + r + ".console.aws.amazon.com/rds/home?region="
-                        + r + "#databases:")
-                .collect(Collectors.joining("\n"));
+                .map(r -> new Links.Link("RDS コンソール " + Regions.describe(r), "https://" + r
+                        + ".console.aws.amazon.com/rds/home?region=" + r + "#databases:"))
+                .toList();
     }
 
     private static List<String> resourceIds(List<Notice> notices) {
         return notices.stream().flatMap(n -> n.announcement().resourceIds().stream()).distinct().toList();
     }
 
+    /**
+     * The digest as HTML: each list of actions a table with a row per action (database, action and how binding, when
+     * in JST with the days left, window) and its command beneath, every other block as paragraphs and lists. Unlike
+     * the SNS text, nothing is cut.
+     */
     private static String html(String subject, Layout layout) {
         StringBuilder h = new StringBuilder(4096);
-        HtmlEmail.start(h, subject)
-                .append("<p style=\"font-size:18px;font-weight:bold\">").append(HtmlEmail.escape(subject)).append("</p>\n");
+        HtmlEmail.start(h, subject);
+        HtmlEmail.banner(h, subject.startsWith("【要対応・必須】") ? "要対応・必須" : "要確認", subject);
         for (Block b : layout.blocks) {
-            h.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ddd;margin-top:24px\">")
-                    .append(HtmlEmail.escape(b.heading())).append("</h2>\n");
-            String body = b.items() == null ? b.text() : String.join("\n", b.items());
-            h.append("<pre style=\"white-space:pre-wrap;font-family:inherit\">").append(HtmlEmail.escape(body))
-                    .append("</pre>\n");
+            HtmlEmail.section(h, b.heading());
+            if (!b.rows().isEmpty()) {
+                table(h, b.rows());
+            } else if (!b.links().isEmpty()) {
+                h.append("<ul>\n");
+                b.links().forEach(link -> h.append("<li><a href=\"").append(HtmlEmail.escape(link.url())).append("\">")
+                        .append(HtmlEmail.escape(link.label())).append("</a></li>\n"));
+                h.append("</ul>\n");
+            } else {
+                paragraphs(h, b.items() == null ? b.text() : String.join("\n", b.items()));
+            }
         }
-        return h.append("</body>\n</html>\n").toString();
+        return HtmlEmail.end(h).toString();
+    }
+
+    private static final String TH = HtmlEmail.CELL + "background:#f5f5f5;font-size:13px;";
+    private static final String SMALL = "font-size:13px;color:#555";
+
+    /**
+     * One group of actions, a row each: the database on the left; on the right what it is and how binding, when it
+     * will be applied with the days left, and the window; the command beneath, across both. Two columns, not five, so
+     * that a 390 px screen still reads each fact on a line or two. Fixed layout in percentages: no value can widen it.
+     */
+    private static void table(StringBuilder h, List<ActionRow> rows) {
+        h.append("<table style=\"").append(HtmlEmail.TABLE).append("border:1px solid #ddd\">\n")
+                .append("<colgroup><col style=\"width:35%\" /><col style=\"width:65%\" /></colgroup>\n")
+                .append("<thead><tr><th style=\"").append(TH).append("\">データベース</th><th style=\"").append(TH)
+                .append("\">メンテナンスと適用予定 (JST)</th></tr></thead>\n<tbody>\n");
+        String cell = HtmlEmail.CELL + "border-bottom:none;";
+        for (ActionRow r : rows) {
+            h.append("<tr><td style=\"").append(cell).append("\"><strong>").append(HtmlEmail.escape(r.databases()))
+                    .append("</strong>");
+            small(h, r.where());
+            small(h, r.engine());
+            small(h, r.multiAz());
+            h.append("</td>\n<td style=\"").append(cell).append("\"><strong style=\"color:")
+                    .append(HtmlEmail.bindingColour(r.binding())).append("\">").append(HtmlEmail.escape(r.binding()))
+                    .append("</strong> ").append(HtmlEmail.escape(r.title())).append("<br />");
+            if (r.at() != null) {
+                // As the text says it, with the days left in bold: the moment and how are one phrase.
+                h.append(HtmlEmail.escape(r.at() + r.how())).append(" <strong>(").append(HtmlEmail.escape(r.daysLeft()))
+                        .append(")</strong>");
+            } else {
+                h.append(HtmlEmail.escape(r.how()));
+            }
+            small(h, r.window());
+            r.dates().forEach(date -> small(h, date));
+            small(h, r.described() == null ? null : "内容 (原文): " + r.described());
+            h.append("</td></tr>\n<tr><td colspan=\"2\" style=\"").append(HtmlEmail.CELL).append("padding-top:0\">")
+                    .append("<span style=\"").append(SMALL).append("\">自分で適用:</span>");
+            HtmlEmail.command(h, r.command()).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** A secondary fact on its own line, when there is one. */
+    private static void small(StringBuilder h, String fact) {
+        if (fact != null) {
+            h.append("<br /><span style=\"").append(SMALL).append("\">").append(HtmlEmail.escape(fact)).append("</span>");
+        }
+    }
+
+    /** Text as paragraphs, with runs of {@code - } lines as a list and of {@code 1. } lines as a numbered one. */
+    private static void paragraphs(StringBuilder h, String text) {
+        String open = null;
+        for (String line : text.split("\n", -1)) {
+            String tag = line.startsWith("- ") ? "ul" : line.matches("\\d+\\. .*") ? "ol" : null;
+            if (!java.util.Objects.equals(tag, open)) {
+                if (open != null) {
+                    h.append("</").append(open).append(">\n");
+                }
+                if (tag != null) {
+                    h.append('<').append(tag).append(">\n");
+                }
+                open = tag;
+            }
+            if (tag != null) {
+                h.append("<li>").append(HtmlEmail.escape(line.substring(line.indexOf(' ') + 1))).append("</li>\n");
+            } else if (!line.isBlank()) {
+                h.append("<p style=\"margin:0 0 8px\">").append(HtmlEmail.escape(line)).append("</p>\n");
+            }
+        }
+        if (open != null) {
+            h.append("</").append(open).append(">\n");
+        }
     }
 
     private static String chat(Digest d, String subject) {
-        StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)));
+        // Laid out as the notice's chat is (see ChatNotification.description): paragraphs apart, "- " lists, no markup.
+        StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)).replace("\n", "\n\n")).append('\n');
         List<Notice> listed = d.due().isEmpty() ? d.pending() : d.due();
         listed.stream().limit(ChatNotification.LISTED_LINES)
-                .forEach(n -> description.append("\n• ").append(chatItem(n, d.now())));
+                .forEach(n -> description.append("\n- ").append(chatItem(n, d.now())));
         if (listed.size() > ChatNotification.LISTED_LINES) {
-            description.append("\nほか ").append(listed.size() - ChatNotification.LISTED_LINES).append("件");
+            description.append("\n").append(NoticeContent.moreResources(ChatNotification.LISTED_LINES, listed.size()));
         }
         return new ChatNotification.Builder(subject, description.toString())
                 .nextStep("期日より前の業務影響の少ない時間帯に、自分で適用してください。")

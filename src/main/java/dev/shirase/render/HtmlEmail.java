@@ -4,21 +4,31 @@ import dev.shirase.render.Links.Link;
 import java.util.List;
 
 /**
- * The HTML email body, laid out like the plain text. Every value that comes from an event is escaped: AWS text,
- * resource ids and tags are data, never markup. Void elements are self-closed so the document is also well-formed XML,
- * which mail clients of every age read the same way.
+ * The HTML email body, laid out like the plain text under a box of the key facts. Every value that comes from an event
+ * is escaped: AWS text, resource ids and tags are data, never markup. Void elements are self-closed so the document is
+ * also well-formed XML, which mail clients of every age read the same way. Styles are inline (webmail drops style
+ * sheets), and nothing is wider than a phone's screen: long values break anywhere, commands scroll in their own box.
  */
 public final class HtmlEmail {
     private HtmlEmail() {
     }
 
+    /**
+     * Long URLs, ARNs and ids break anywhere rather than widen the page past a phone's screen. {@code overflow-wrap:
+     * anywhere} is the standard; {@code word-wrap} and {@code word-break:break-word} are the older spellings that mail
+     * clients built on older engines honour. Inherited, so set once on the wrapper.
+     */
+    static final String WRAP = "overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word";
+    /** A table that never grows past its container: fixed layout ignores the width of unbreakable content. */
+    static final String TABLE = "width:100%;border-collapse:collapse;table-layout:fixed;";
+    static final String CELL = "padding:6px 8px;border-bottom:1px solid #e5e5e5;vertical-align:top;text-align:left;";
+    private static final String LABEL = CELL + "width:6.5em;background:#f5f5f5;font-weight:bold;";
+
     public static String render(NoticeContent c, String subject) {
         StringBuilder h = new StringBuilder(4096);
-        start(h, subject)
-                .append("<div style=\"border-left:6px solid ").append(colour(c.urgency()))
-                .append(";padding:8px 12px;background:#f7f7f7\">\n")
-                .append("<p style=\"margin:0;font-size:18px;font-weight:bold\">").append(escape(subject)).append("</p>\n")
-                .append("</div>\n");
+        start(h, subject);
+        banner(h, c.urgency(), subject);
+        keyFacts(h, c);
         section(h, "概要").append("<p>").append(escape(c.summary())).append("</p>\n");
         list(h, c.facts(), "ul");
         section(h, "区分").append("<p>").append(escape(c.classification())).append("</p>\n");
@@ -40,11 +50,11 @@ public final class HtmlEmail {
             section(h, "読み取れなかった理由").append("<p>").append(escape(c.readError())).append("</p>\n");
         }
         section(h, "原文 (English)");
-        h.append("<pre style=\"white-space:pre-wrap;font-family:inherit;background:#fafafa;padding:8px\">")
+        h.append("<pre style=\"white-space:pre-wrap;font-family:inherit;background:#fafafa;padding:8px;margin:0\">")
                 .append(c.original().isBlank() ? "(原文はありません)" : escape(c.original().strip())).append("</pre>\n");
         if (c.raw() != null) {
             section(h, "受信した内容");
-            h.append("<pre style=\"white-space:pre-wrap;font-size:12px;background:#fafafa;padding:8px\">")
+            h.append("<pre style=\"white-space:pre-wrap;font-size:12px;background:#fafafa;padding:8px;margin:0\">")
                     .append(escape(c.raw().strip())).append("</pre>\n");
         }
         if (!c.links().isEmpty()) {
@@ -58,15 +68,59 @@ public final class HtmlEmail {
         section(h, "識別情報");
         h.append("<p style=\"font-size:12px;color:#666\">").append(lines(String.join("\n", c.identifiers())))
                 .append("</p>\n");
-        return h.append("</body>\n</html>\n").toString();
+        return end(h).toString();
     }
 
-    /** The document up to the opening body tag, titled with the subject. */
+    /**
+     * The document up to our wrapper, titled with the subject. The styles sit on a wrapper as well as the body because
+     * some webmail clients drop the body's attributes.
+     */
     static StringBuilder start(StringBuilder h, String subject) {
-        return h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n<title>")
+        return h.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"UTF-8\" />\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>")
                 .append(escape(subject)).append("</title>\n</head>\n")
-                .append("<body style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
-                        + "max-width:760px;margin:0 auto;padding:16px\">\n");
+                .append("<body style=\"margin:0;padding:0;").append(WRAP).append("\">\n")
+                .append("<div style=\"font-family:'Hiragino Sans','Meiryo',sans-serif;line-height:1.6;color:#222;"
+                        + "max-width:760px;margin:0 auto;padding:16px;").append(WRAP).append("\">\n");
+    }
+
+    /** Closes what {@link #start} opened. */
+    static StringBuilder end(StringBuilder h) {
+        return h.append("</div>\n</body>\n</html>\n");
+    }
+
+    /** The subject in a band coloured by its urgency. */
+    static StringBuilder banner(StringBuilder h, String urgency, String subject) {
+        return h.append("<div style=\"border-left:6px solid ").append(colour(urgency))
+                .append(";padding:8px 12px;background:#f7f7f7\">\n")
+                .append("<p style=\"margin:0;font-size:18px;font-weight:bold\">").append(escape(subject)).append("</p>\n")
+                .append("</div>\n");
+    }
+
+    /** 区分, 期限, 対象 and 停止の目安 in a box under the subject: the ten-second answers, before any sentence. */
+    private static void keyFacts(StringBuilder h, NoticeContent c) {
+        KeyFacts k = c.keyFacts();
+        h.append("<table role=\"presentation\" style=\"").append(TABLE)
+                .append("margin:12px 0 0;border:1px solid #ddd\">\n");
+        fact(h, "区分", "<strong style=\"color:" + bindingColour(k.binding()) + "\">" + escape(k.binding()) + "</strong>");
+        String deadline = c.deadlineShort() == null ? "日付の指定なし" : escape(c.deadlineShort());
+        fact(h, "期限", k.daysLeft() == null ? deadline : deadline + " <strong>(" + escape(k.daysLeft()) + ")</strong>");
+        fact(h, "対象", escape(names(k)) + "<br />" + escape(k.region()));
+        if (c.downtime() != null) {
+            fact(h, "停止の目安", escape(c.downtime()));
+        }
+        h.append("</table>\n");
+    }
+
+    private static void fact(StringBuilder h, String label, String valueHtml) {
+        h.append("<tr><th scope=\"row\" style=\"").append(LABEL).append("\">").append(escape(label))
+                .append("</th><td style=\"").append(CELL).append("\">").append(valueHtml).append("</td></tr>\n");
+    }
+
+    /** {@code db-1、db-2、db-3 ほか 1497件 (全 1500件)}. */
+    private static String names(KeyFacts k) {
+        return k.names().isEmpty() ? "リソースの記載なし" : String.join("、", k.names())
+                + (k.resourceCount() > k.names().size() ? " " + NoticeContent.moreResources(k.names().size(), k.resourceCount()) : "");
     }
 
     /** Escapes text for both element content and quoted attribute values. */
@@ -89,7 +143,7 @@ public final class HtmlEmail {
         return out.toString();
     }
 
-    private static StringBuilder section(StringBuilder h, String heading) {
+    static StringBuilder section(StringBuilder h, String heading) {
         return h.append("<h2 style=\"font-size:16px;border-bottom:1px solid #ddd;margin-top:24px\">")
                 .append(escape(heading)).append("</h2>\n");
     }
@@ -112,24 +166,42 @@ public final class HtmlEmail {
         for (Step step : steps) {
             h.append("<li>").append(escape(step.text()));
             if (step.command() != null) {
-                h.append("<pre style=\"white-space:pre;overflow-x:auto;font-family:Menlo,Consolas,monospace;"
-                        + "font-size:12px;background:#f0f0f0;padding:6px\"><code>").append(escape(step.command()))
-                        .append("</code></pre>");
+                command(h, step.command());
             }
             h.append("</li>\n");
         }
         h.append("</ol>\n");
     }
 
-    private static String lines(String text) {
+    /**
+     * A command on one line in its own scrolling box: a command broken across lines, or broken by the wrapper's
+     * break-anywhere rule inside an option, would not run when pasted.
+     */
+    static StringBuilder command(StringBuilder h, String command) {
+        return h.append("<pre style=\"white-space:pre;overflow-wrap:normal;word-wrap:normal;word-break:normal;"
+                        + "overflow-x:auto;max-width:100%;box-sizing:border-box;margin:4px 0;padding:6px 8px;"
+                        + "font-family:Menlo,Consolas,monospace;font-size:12px;line-height:1.4;background:#f0f0f0\"><code>")
+                .append(escape(command)).append("</code></pre>");
+    }
+
+    static String lines(String text) {
         return escape(text).replace("\n", "<br />\n");
     }
 
-    private static String colour(String urgency) {
+    static String colour(String urgency) {
         return switch (urgency) {
             case "要対応・必須" -> "#c62828";
             case "要確認" -> "#ef6c00";
             case "完了" -> "#2e7d32";
+            default -> "#1565c0";
+        };
+    }
+
+    /** The colour of 必須 (red), 任意 and 未分類 (orange, someone must look), and 情報 (blue). */
+    static String bindingColour(String binding) {
+        return switch (binding) {
+            case "必須" -> "#c62828";
+            case "任意", "未分類" -> "#ef6c00";
             default -> "#1565c0";
         };
     }

@@ -104,10 +104,11 @@ public record MinimalNotice(String subject, String summary, String received, int
 
     @Override
     public String html() {
-        return HtmlEmail.start(new StringBuilder(), subject)
+        StringBuilder h = HtmlEmail.start(new StringBuilder(), subject)
                 .append("<p style=\"font-size:18px;font-weight:bold\">").append(HtmlEmail.escape(subject)).append("</p>\n")
                 .append("<pre style=\"white-space:pre-wrap;font-family:inherit\">").append(HtmlEmail.escape(text()))
-                .append("</pre>\n</body>\n</html>\n").toString();
+                .append("</pre>\n");
+        return HtmlEmail.end(h).toString();
     }
 
     @Override

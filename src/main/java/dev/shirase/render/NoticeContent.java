@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
  * @param identifiers    the event type, ARN and rule, for whoever looks further
  * @param readError      why the input could not be read, or null
  * @param raw            the input itself, for a notice that could not be classified; else null
+ * @param keyFacts       how binding, the days left, which resources where: the values the formats put first
  */
 public record NoticeContent(
         String urgency,
@@ -73,7 +74,8 @@ public record NoticeContent(
         List<Link> links,
         List<String> identifiers,
         String readError,
-        String raw) {
+        String raw,
+        KeyFacts keyFacts) {
 
     /** Words by which AWS says the resource is down while the work runs, not only that it may be. */
     private static final Pattern OFFLINE = Pattern.compile(
@@ -98,7 +100,7 @@ public record NoticeContent(
                 title,
                 deadlineShort(notice, timing, now),
                 summary(notice, service, timing, facts, now),
-                keyFacts(notice, facts),
+                statedFacts(notice, facts),
                 classification(notice, timing),
                 scope(a),
                 resourceLines(a, notice.stage() == Stage.COMPLETED),
@@ -112,7 +114,8 @@ public record NoticeContent(
                 Links.of(notice),
                 identifiers(notice),
                 a.readError(),
-                notice.category() == Category.UNCLASSIFIED ? a.raw() : null);
+                notice.category() == Category.UNCLASSIFIED ? a.raw() : null,
+                KeyFacts.of(notice, now));
     }
 
     static String urgency(Notice notice) {
@@ -194,7 +197,7 @@ public record NoticeContent(
      * What the English text states beyond the sentences of 概要: the deadline and the resource count are already there
      * and 影響 states the downtime, so a date equal to the deadline, the counts and the downtimes are left out. Only an announced change has facts to act on.
      */
-    private static List<String> keyFacts(Notice notice, Facts facts) {
+    private static List<String> statedFacts(Notice notice, Facts facts) {
         if (notice.stage() != Stage.ANNOUNCED || notice.category() == Category.UNCLASSIFIED) {
             return List.of();
         }
@@ -375,7 +378,7 @@ public record NoticeContent(
                             LinkedHashMap::new, Collectors.counting()));
             String breakdown = byStatus.isEmpty() ? "" : " 内訳: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue() + "件").collect(Collectors.joining("、")) + "。";
-            notes.add("ほか " + (total - LISTED_RESOURCES) + "件 (全 " + total + "件)。" + breakdown
+            notes.add(moreResources(LISTED_RESOURCES, total) + "。" + breakdown
                     + "全件は AWS Health ダッシュボードまたは原文で確認できます。");
         }
         if (a.paging() != null && a.paging().isPaged()) {
@@ -383,6 +386,14 @@ public record NoticeContent(
                     + " ページ目で、ほかのページの対象リソースは別の通知で届きます。");
         }
         return notes.isEmpty() ? null : String.join("\n", notes);
+    }
+
+    /**
+     * {@code ほか 1490件 (全 1500件)}: the resources a format did not list. Each format lists its own number of them, so
+     * each counts the rest with this, and the chat can put its count where the note has the body's.
+     */
+    static String moreResources(int listed, int total) {
+        return "ほか " + (total - listed) + "件 (全 " + total + "件)";
     }
 
     private static List<String> databaseLines(Notice notice) {

@@ -169,8 +169,8 @@ class ScanHandlerEndToEndTest {
                 .contains("2026年12月7日(月) 03:00 JST (あと 7 日)")
                 .contains("週次まとめ: 保留中のメンテナンスは全 2件 (必須 1件、任意 1件)");
         assertThat(section(body, "期限が近い必須のメンテナンス (1件)"))
-                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
-                .contains("適用予定: 2026年12月7日(月) 03:00 JST に自動適用 (メンテナンスウィンドウの開始) (あと 7 日)")
+                .contains("- [必須] orders-db: OS アップデート / ap-northeast-1 (東京) / アカウント 123456789012")
+                .contains("適用予定: 2026年12月7日(月) 03:00 JST、メンテナンスウィンドウの開始時に自動適用 (あと 7 日)")
                 .contains("メンテナンスウィンドウ 月曜 03:00〜03:30 JST")
                 .contains("postgres 16.3")
                 .contains("Single-AZ")
@@ -240,7 +240,7 @@ class ScanHandlerEndToEndTest {
         String body = received.get(0).get("Message").asText();
         assertThat(body).contains("3件のリージョンをスキャンできませんでした。");
         assertThat(section(body, "期限が近い必須のメンテナンス (1件)"))
-                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("- [必須] orders-db: OS アップデート / ap-northeast-1 (東京) / アカウント 123456789012")
                 .contains("メンテナンスウィンドウ 月曜 03:00〜03:30 JST");
         assertThat(section(body, "任意: 自動では適用されない (1件)")).contains("billing-cluster");
         assertThat(section(body, "スキャンできなかったリージョン")).startsWith("■ スキャンできなかったリージョン\n"
@@ -271,9 +271,9 @@ class ScanHandlerEndToEndTest {
                 .isEqualTo("【要確認】RDS 保留中のメンテナンス 必須1件・任意1件 (DB の詳細を読めなかったリージョン 1件)");
         String body = received.get(0).get("Message").asText();
         assertThat(section(body, "DB の詳細を読めなかったリージョンの保留中のメンテナンス (2件)"))
-                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("- [必須] orders-db: OS アップデート / ap-northeast-1 (東京) / アカウント 123456789012")
                 .contains("自動適用開始日 2026年12月1日(火) 09:00 JST")
-                .contains("- [任意] billing-cluster (ap-northeast-1 (東京) / アカウント 123456789012)")
+                .contains("- [任意] billing-cluster: エンジンバージョンのアップグレード / ap-northeast-1 (東京) / アカウント 123456789012")
                 .contains("メンテナンスウィンドウ不明")
                 // Nothing DescribeDBInstances/DescribeDBClusters would have said.
                 .doesNotContain("postgres 16.3")

@@ -39,7 +39,7 @@ class GeneratedEventsPropertyTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
     /** Every tag the HTML body is made of: any other "<" would be markup that came from the event. */
     private static final Pattern OUR_TAGS = Pattern.compile(
-            "<(?:!DOCTYPE html|/?(?:html|head|meta|title|body|div|p|h2|ul|ol|li|pre|code|a|br)\\b)");
+            "<(?:!DOCTYPE html|/?(?:html|head|meta|title|body|div|p|h2|ul|ol|li|pre|code|a|br|table|colgroup|col|thead|tbody|tr|th|td|strong|span)\\b)");
     private static final Pattern CHAT_MARKUP = Pattern.compile("<[!@#]|<https?:|<mailto:|\\]\\(");
 
     /** What one channel was given: one entry per message, each form as the real channel would build it. */

@@ -43,10 +43,60 @@ class ChatNotificationTest {
         assertThat(chat).doesNotContain("<!", "<@", "<http", "](", "@here", "`", "<", ">");
         JsonNode parsed = MAPPER.readTree(chat);
         String description = parsed.at("/content/description").asText();
-        assertThat(description).contains("*対象リソース*", "*日時*", "*影響*", "• i-1 ＜!channel＞")
+        assertThat(description).contains("■ 対象リソース", "■ 日時", "■ 影響", "\n- i-1 ＜!channel＞")
                 .doesNotContain("*bold*", "\n# heading");
         assertThat(parsed.at("/metadata/relatedResources/0").asText()).startsWith("i-1 ＜!channel＞ ＜!here＞ ＜＠U123＞");
         assertThat(parsed.at("/content/keywords").toString()).contains("ap-northeast-1 ＜!channel＞");
+    }
+
+    @Test
+    void countsTheResourcesItDidNotListOnce() throws IOException {
+        ObjectNode event = reboot();
+        ArrayNode entities = detail(event).putArray("affectedEntities");
+        for (int i = 0; i < 1500; i++) {
+            entities.addObject().put("entityValue", "i-" + i).put("status", i < 1000 ? "PENDING" : "RESOLVED");
+        }
+
+        String description = MAPPER.readTree(published(event)).at("/content/description").asText();
+
+        assertThat(description.lines().filter(line -> line.startsWith("- i-"))).hasSize(ChatNotification.LISTED_LINES);
+        assertThat(description).containsOnlyOnce("ほか").contains("ほか 1490件 (全 1500件)。")
+                .contains("対応待ち 1000件、解決済み 500件");
+    }
+
+    @Test
+    void aFewResourcesMoreThanTheChatListsAreCountedToo() throws IOException {
+        ObjectNode event = reboot();
+        ArrayNode entities = detail(event).putArray("affectedEntities");
+        for (int i = 0; i < 12; i++) {
+            entities.addObject().put("entityValue", "i-" + i);
+        }
+
+        String description = MAPPER.readTree(published(event)).at("/content/description").asText();
+
+        assertThat(description).containsOnlyOnce("ほか").contains("- i-9\nほか 2件 (全 12件)。\n");
+    }
+
+    @Test
+    void usesNoMarkupThatSlackAndTeamsReadDifferently() throws IOException {
+        String description = MAPPER.readTree(published(reboot())).at("/content/description").asText();
+
+        // Slack bolds *x* where Teams italicises it; Teams bolds **x**, which Slack shows with its asterisks; Teams'
+        // cards show `code` as typed. Headings are plain ■ lines, lists "- " lines, blocks apart by a blank line.
+        assertThat(description).doesNotContain("*", "`", "•")
+                .contains("\n\n■ 対象リソース: ", "\n\n■ 日時\n- ", "\n\n■ 影響\n");
+    }
+
+    @Test
+    void stepsCarryTheirCommandsWhole() throws IOException {
+        RenderedNotice rendered = RenderingFixtures.pendingOsUpdate();
+
+        JsonNode steps = MAPPER.readTree(rendered.chat()).at("/content/nextSteps");
+
+        assertThat(steps.get(0).asText()).isEqualTo(rendered.content().steps().get(0).text() + " "
+                + "aws rds apply-pending-maintenance-action --region ap-northeast-1 --resource-identifier "
+                + "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db --apply-action system-update --opt-in-type immediate");
+        assertThat(steps.toString()).doesNotContain("`");
     }
 
     @Test
@@ -87,7 +137,7 @@ class ChatNotificationTest {
 
         assertThat(Utf8.length(chat)).isLessThanOrEqualTo(ChatNotification.MAX_BYTES);
         JsonNode parsed = MAPPER.readTree(chat);
-        assertThat(parsed.at("/content/description").asText()).contains("*日時*", "*影響*");
+        assertThat(parsed.at("/content/description").asText()).contains("■ 日時", "■ 影響");
         assertThat(Utf8.length(rendered.snsMessage())).isLessThanOrEqualTo(SnsMessage.MAX_BYTES);
     }
 

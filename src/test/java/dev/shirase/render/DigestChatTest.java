@@ -50,7 +50,7 @@ class DigestChatTest {
 
         String description = chat.at("/content/description").asText();
         assertThat(description).doesNotContain("<!", "](", "\u202E")
-                .contains("• ＜!channel＞: ", "• ［x］(https://evil.example): ", "• db1: ", "• my_db_1: ");
+                .contains("- ＜!channel＞: ", "- ［x］(https://evil.example): ", "- db1: ", "- my_db_1: ");
         assertThat(chat.at("/metadata/eventType").asText()).isEqualTo("RDS_PENDING_MAINTENANCE_DIGEST");
     }
 
@@ -64,8 +64,8 @@ class DigestChatTest {
 
         String description = chat(ids).at("/content/description").asText();
 
-        assertThat(description).hasSizeLessThanOrEqualTo(ChatNotification.MAX_DESCRIPTION).contains("ほか 4991件");
-        assertThat(description.lines().filter(line -> line.startsWith("• "))).hasSize(ChatNotification.LISTED_LINES)
+        assertThat(description).hasSizeLessThanOrEqualTo(ChatNotification.MAX_DESCRIPTION).contains("ほか 4991件 (全 5001件)");
+        assertThat(description.lines().filter(line -> line.startsWith("- "))).hasSize(ChatNotification.LISTED_LINES)
                 .allSatisfy(line -> assertThat(line.length()).isLessThan(ChatNotification.MAX_LISTED_LINE + 60));
     }
 }

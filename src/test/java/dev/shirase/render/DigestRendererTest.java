@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class DigestRendererTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,7 +53,7 @@ class DigestRendererTest {
         assertThat(rendered.text())
                 .startsWith("■ 概要\n")
                 .contains("■ 期限が近い必須のメンテナンス (1件)")
-                .contains("- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート")
+                .contains("- [必須] orders-db: OS アップデート / ap-northeast-1 (東京) / アカウント 123456789012")
                 .contains("適用予定: 2026年12月8日(火) 03:00 JST")
                 .contains("メンテナンスウィンドウ 火曜 03:00〜03:30 JST")
                 .contains("Single-AZ (停止の目安: 約 10 分)")
@@ -56,13 +63,18 @@ class DigestRendererTest {
                 .doesNotContain("■ 任意");
     }
 
-    @Test
-    void theWeeklyDigestGroupsByUrgencyAndCounts() throws Exception {
+    /** Monday, the digest day: a required action, an optional one, and a region that could not be scanned. */
+    private static Digest weekly() {
         Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
         Notice optional = pending("reports-db", false, "db-upgrade", null);
-        Digest digest = Digest.plan(List.of(optional, required),
+        return Digest.plan(List.of(optional, required),
                 Map.of("us-east-1", RegionGap.notScanned(RegionGap.Cause.THROTTLED, "Rate exceeded")),
                 Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+    }
+
+    @Test
+    void theWeeklyDigestGroupsByUrgencyAndCounts() throws Exception {
+        Digest digest = weekly();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
 
@@ -133,8 +145,8 @@ class DigestRendererTest {
                 .contains("■ 概要\n1件のリージョンで DB の詳細 (メンテナンスウィンドウなど) を読めませんでした。"
                         + "詳細を読めなかった DB の適用予定は、自動適用開始日で示しています。\n")
                 .contains("■ DB の詳細を読めなかったリージョンの保留中のメンテナンス (1件)\n"
-                        + "- [必須] orders-db (ap-northeast-1 (東京) / アカウント 123456789012): OS アップデート\n"
-                        + "  適用予定: 2026年12月10日(木) 09:00 JST 以降の最初のメンテナンスウィンドウで自動適用 (ウィンドウ不明) (あと 8 日)\n")
+                        + "- [必須] orders-db: OS アップデート / ap-northeast-1 (東京) / アカウント 123456789012\n"
+                        + "  適用予定: 2026年12月10日(木) 09:00 JST 以降の最初のメンテナンスウィンドウで自動適用。ウィンドウは不明です (あと 8 日)\n")
                 .contains("  メンテナンスウィンドウ不明\n")
                 .contains("■ DB の詳細を読めなかったリージョン\n"
                         + "- ap-northeast-1 (東京): スロットリング (API 呼び出しの制限) が続きました。エラー内容 (原文): Rate exceeded\n"
@@ -162,5 +174,56 @@ class DigestRendererTest {
         String text = MAPPER.readTree(message).get("default").asText();
         assertThat(text).contains("■ 必須: AWS が期日に自動で適用 (3000件)").contains("件は SNS の上限 262,144 バイトに収めるため省略しました")
                 .contains("■ 推奨対応").contains("■ スキャンの条件");
+    }
+
+    @Test
+    void theHtmlDigestIsATablePerGroupWithARowPerAction() throws Exception {
+        Digest digest = weekly();
+        Notice required = digest.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).findFirst().orElseThrow();
+
+        String html = DigestRenderer.render(digest).html();
+        Document doc = parse(html);
+
+        // No text dumped in <pre>: the only <pre> are the commands.
+        NodeList pres = doc.getElementsByTagName("pre");
+        assertThat(pres.getLength()).isEqualTo(2);
+        for (int i = 0; i < pres.getLength(); i++) {
+            assertThat(pres.item(i).getTextContent()).startsWith("aws rds apply-pending-maintenance-action ");
+        }
+        NodeList tables = doc.getElementsByTagName("table");
+        assertThat(tables.getLength()).isEqualTo(2);
+        List<String> requiredRows = rows((Element) tables.item(0));
+        assertThat(requiredRows).hasSize(2);
+        assertThat(requiredRows.get(0)).contains("orders-db", "ap-northeast-1 (東京) / アカウント 123456789012",
+                "Multi-AZ (停止の目安: フェイルオーバーの 60〜120 秒)", "必須 OS アップデート",
+                "2026年12月8日(火) 03:00 JST、メンテナンスウィンドウの開始時に自動適用 (あと 8 日)",
+                "メンテナンスウィンドウ 火曜 03:00〜03:30 JST", "自動適用開始日 2026年12月1日(火) 09:00 JST");
+        assertThat(requiredRows.get(1)).isEqualTo("自分で適用:" + ApplyCommand.of(required, "immediate"));
+        List<String> optionalRows = rows((Element) tables.item(1));
+        assertThat(optionalRows.get(0)).contains("reports-db", "任意 ", "なし (自動では適用されません)");
+        // The headings of the groups, in order, each over its table.
+        assertThat(html.indexOf("必須: AWS が期日に自動で適用 (1件)")).isLessThan(html.indexOf("<table"));
+        assertThat(html.indexOf("任意: 自動では適用されない (1件)")).isBetween(html.indexOf("</table>"), html.lastIndexOf("<table"));
+        // The other blocks as lists and links.
+        assertThat(doc.getElementsByTagName("li").item(0).getTextContent())
+                .isEqualTo("us-east-1 (バージニア北部): スロットリング (API 呼び出しの制限) が続きました。エラー内容 (原文): Rate exceeded");
+        assertThat(html).contains("<a href=\"https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#databases:\">"
+                + "RDS コンソール us-east-1 (バージニア北部)</a>");
+        assertThat(html).contains("<meta name=\"viewport\"").contains("overflow-wrap:anywhere");
+    }
+
+    /** The text of each body row of a table. */
+    private static List<String> rows(Element table) {
+        NodeList body = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < body.getLength(); i++) {
+            rows.add(body.item(i).getTextContent().replace("\n", ""));
+        }
+        return rows;
+    }
+
+    private static Document parse(String html) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.replaceFirst("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -56,7 +56,7 @@ class SnsMessageTest {
         JsonNode chat = MAPPER.readTree(RenderingFixtures.rendered(event).chat());
 
         assertThat(chat.at("/content/description").asText().length()).isLessThanOrEqualTo(ChatNotification.MAX_DESCRIPTION);
-        assertThat(chat.at("/content/description").asText()).contains("ほか 90件");
+        assertThat(chat.at("/content/description").asText()).containsOnlyOnce("ほか").contains("ほか 490件 (全 500件)");
         assertThat(chat.at("/metadata/relatedResources")).hasSize(10);
     }
 
