@@ -125,6 +125,11 @@ public final class FactSentences {
         return "対象のバージョン: " + from + " → " + (sameProduct ? to : name(u.to().product(), to));
     }
 
+    /** Versions as the notice names them ({@code RDS for PostgreSQL 14}), or empty for none. */
+    public static String versions(List<Version> versions) {
+        return versions.isEmpty() ? "" : versionList(versions);
+    }
+
     /** "Aurora PostgreSQL 15.7、15.8", or each with its product when they differ. */
     private static String versionList(List<Version> versions) {
         String product = versions.getFirst().product();

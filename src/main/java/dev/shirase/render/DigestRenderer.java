@@ -73,7 +73,7 @@ public final class DigestRenderer {
             String how;
             if (d != null) {
                 how = switch (d.kind()) {
-                    case FORCED_APPLY -> "に強制適用";
+                    case FORCED_APPLY -> " に強制適用";
                     case AUTO_APPLY_FROM -> " 以降の最初のメンテナンスウィンドウで自動適用。ウィンドウは不明です";
                     default -> "、メンテナンスウィンドウの開始時に自動適用";
                 };

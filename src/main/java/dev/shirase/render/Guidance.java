@@ -3,6 +3,7 @@ package dev.shirase.render;
 import dev.shirase.advice.Advice;
 import dev.shirase.advice.AdviceTable;
 import dev.shirase.advice.Platform;
+import dev.shirase.classify.AnalysedText;
 import dev.shirase.facts.FactSentences;
 import dev.shirase.facts.Facts;
 import dev.shirase.notice.AffectedResource;
@@ -16,6 +17,7 @@ import dev.shirase.notice.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,8 @@ final class Guidance {
             return notice.category() == Category.INFORMATION ? "影響の有無は原文を確認してください。" : "作業は終わっています。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
-            return "作業中は対象リソースに接続できない、または性能が落ちる場合があります。";
+            return saysOffline(notice) ? "作業が終わるまで、対象リソースには接続できません。"
+                    : "作業中は対象リソースに接続できない、または性能が落ちる場合があります。";
         }
         Advice advice = advice(notice);
         String stated = FactSentences.downtime(facts.downtimes());
@@ -153,6 +156,14 @@ final class Guidance {
                 default -> "<アクション名>";
             };
         }
+    }
+
+    /** Words by which AWS says the resource is down while the work runs, not only that it may be. */
+    private static final Pattern OFFLINE = Pattern.compile("\\boff-?line\\b|\\b(is|will be|are) (unavailable|not available)\\b"
+            + "|\\b(shutting|shut) down\\b|\\brestarting\\b");
+
+    static boolean saysOffline(Notice notice) {
+        return OFFLINE.matcher(AnalysedText.of(notice.announcement().description()).lower()).find();
     }
 
     /** A space before a phrase that opens with a Latin word ({@code Single-AZ}), as Japanese writes it. */

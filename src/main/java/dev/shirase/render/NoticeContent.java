@@ -3,7 +3,6 @@ package dev.shirase.render;
 import dev.shirase.advice.AdviceTable;
 import dev.shirase.advice.Platform;
 import dev.shirase.advice.StatedFacts;
-import dev.shirase.classify.AnalysedText;
 import dev.shirase.facts.FactSentences;
 import dev.shirase.facts.Facts;
 import dev.shirase.notice.AffectedResource;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -76,10 +74,6 @@ public record NoticeContent(
         String readError,
         String raw,
         KeyFacts keyFacts) {
-
-    /** Words by which AWS says the resource is down while the work runs, not only that it may be. */
-    private static final Pattern OFFLINE = Pattern.compile(
-            "\\boff-?line\\b|\\b(is|will be|are) (unavailable|not available)\\b|\\b(shutting|shut) down\\b|\\brestarting\\b");
 
     /** Resources listed one per line; the rest are counted. */
     static final int LISTED_RESOURCES = 100;
@@ -176,14 +170,15 @@ public record NoticeContent(
             return subject + "が完了しました。対象リソースが正常に動いていることを確認してください。";
         }
         if (notice.stage() == Stage.IN_PROGRESS) {
-            return subject + "が始まりました。" + (OFFLINE.matcher(AnalysedText.of(a.description()).lower()).find()
+            return subject + "が始まりました。" + (Guidance.saysOffline(notice)
                     ? "完了するまで、対象リソースには接続できません。"
                     : "完了するまで、対象リソースに接続できない、または性能が落ちる場合があります。");
         }
         // A fact that only repeats the title adds nothing.
         String said = notice.category() == Category.INFORMATION ? StatedFacts.of(a.description()).stream()
                 .filter(fact -> !fact.contains(notice.title())).collect(Collectors.joining()) : "";
-        return what(notice, service, subject) + said + when(notice, timing, facts, now);
+        return what(notice, service, subject, FactSentences.versions(facts.endOfSupport())) + said
+                + when(notice, timing, facts, now);
     }
 
     /** What the English text states, read once; dates before it was written are history, not what is coming. */
@@ -202,16 +197,30 @@ public record NoticeContent(
             return List.of();
         }
         Deadline d = notice.deadline();
-        List<Facts.StatedDate> dates = facts.dates().stream()
-                .filter(date -> d == null || !Jst.date(date.at()).equals(Jst.date(d.at()))).toList();
-        Facts shown = new Facts(facts.upgrades(), facts.endOfSupport(), facts.versions(), facts.runtimes(),
+        List<String> lines = new ArrayList<>();
+        // After an EC2 event's start, "the event deadline" is how late it can be rescheduled, not when it happens.
+        boolean ec2Scheduled = Platform.of(notice) == Platform.EC2 && d != null
+                && d.kind() == Deadline.Kind.SCHEDULED_START;
+        List<Facts.StatedDate> dates = new ArrayList<>();
+        for (Facts.StatedDate date : facts.dates()) {
+            if (d != null && Jst.date(date.at()).equals(Jst.date(d.at()))) {
+                continue;
+            }
+            if (ec2Scheduled && date.purpose() == Facts.Purpose.ACT_BY && date.at().isAfter(d.at())) {
+                lines.add("日時を変更できる期限: " + Jst.dateOrDateTime(date.at()));
+            } else {
+                dates.add(date);
+            }
+        }
+        Facts shown = new Facts(facts.upgrades(), List.of(), facts.versions(), facts.runtimes(),
                 facts.products(), facts.identifiers(), dates, List.of(), List.of(), facts.charges(),
                 d == null ? facts.whens() : List.of());
-        return FactSentences.japanese(shown).stream().map(Shorten::id).toList();
+        lines.addAll(0, FactSentences.japanese(shown));
+        return lines.stream().map(Shorten::id).toList();
     }
 
     /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
-    private static String what(Notice notice, String service, String subject) {
+    private static String what(Notice notice, String service, String subject, String endingVersions) {
         boolean required = notice.obligation() == Obligation.REQUIRED;
         Platform platform = Platform.of(notice);
         if (required && AdviceTable.carriedOutByAws(platform) && notice.category() != Category.END_OF_SUPPORT) {
@@ -223,7 +232,9 @@ public record NoticeContent(
             case ENGINE_UPGRADE -> subject + (required ? "が必要です。"
                     : notice.obligation() == Obligation.OPTIONAL ? "ができます。" : "についてのお知らせです。");
             case SYSTEM_REBOOT -> "AWS は " + subject + "を予定しています。";
-            case END_OF_SUPPORT -> service + " で使っている" + AdviceTable.supportedThing(platform) + "の標準サポートが終了します。";
+            case END_OF_SUPPORT -> endingVersions.isEmpty()
+                    ? service + " で使っている" + AdviceTable.supportedThing(platform) + "の標準サポートが終了します。"
+                    : endingVersions + " の標準サポートが終了します。";
             case HARDWARE_RETIREMENT -> "EC2".equals(notice.announcement().service())
                     ? "基盤となるハードウェアの問題により、AWS は対象のインスタンスを" + retirementVerb(notice) + "します。"
                     : "AWS は " + subject + "を予定しています。";
