@@ -84,6 +84,33 @@ public final class NoticeLint {
                 }
             }
         }
+        problems.addAll(unsupportedNumbers(rendered));
+        return problems;
+    }
+
+    /** What a notice computes rather than reads: dates, times, days left, counts, pages. */
+    private static final Pattern COMPUTED = Pattern.compile(
+            "\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}/\\d{1,2}|\\d{1,2}:\\d{2}|あと \\d+ 日|\\d+ 日経過"
+                    + "|\\d+ ?件|\\d+ ページ|[A-Za-z][\\w.-]*\\d[\\w.-]*");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)*");
+
+    /**
+     * Every number that 概要 states, beyond what it computes, is in the event: no figure of its own. (影響 may give
+     * AWS's documented figure for the kind, and says so.)
+     */
+    static List<String> unsupportedNumbers(RenderedNotice rendered) {
+        String raw = rendered.notice().announcement().raw() == null ? "" : rendered.notice().announcement().raw();
+        List<String> problems = new ArrayList<>();
+        List<String> lines = new ArrayList<>(rendered.content().facts());
+        lines.add(rendered.content().summary());
+        for (String line : lines) {
+            String left = COMPUTED.matcher(line).replaceAll(" ");
+            for (String number : find(NUMBER, left)) {
+                if (!raw.contains(number)) {
+                    problems.add("number " + number + " not in the event: " + line);
+                }
+            }
+        }
         return problems;
     }
 
