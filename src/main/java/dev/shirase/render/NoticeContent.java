@@ -451,6 +451,9 @@ public record NoticeContent(
             boolean isDeadline = d != null && d.at().equals(a.schedule().start());
             if (isDeadline && timing.inWindow()) {
                 lines.add("実施: " + timing.when() + " 以降の最初のメンテナンスウィンドウ (" + Jst.daysLeft(now, d.at()) + ")");
+            } else if (isDeadline && d.kind() == Deadline.Kind.END_OF_SUPPORT) {
+                // A support end is a date; AWS's midnight UTC start time is no 09:00 JST event.
+                lines.add("標準サポート終了: " + Jst.dateOrDateTime(d.at()) + " (" + Jst.daysLeft(now, d.at()) + ")");
             } else {
                 lines.add((scheduled ? "開始予定: " : "イベント開始: ") + Jst.dateTime(a.schedule().start())
                         + (isDeadline ? " (" + Jst.daysLeft(now, d.at()) + ")" : ""));
