@@ -33,6 +33,14 @@ final class Characters {
      * when {@code keepLineBreaks} is false, other controls (tabs included) as spaces, and a lone surrogate, which no
      * encoder can write, as U+FFFD.
      */
+    /**
+     * A phrase to follow Japanese text: with a space before it when it opens with a Latin letter or digit
+     * ({@code の OS アップデート}, {@code 目安は Single-AZ ...}), as Japanese writes it.
+     */
+    static String afterJapanese(String phrase) {
+        return !phrase.isEmpty() && phrase.charAt(0) < 0x80 ? " " + phrase : phrase;
+    }
+
     static String visible(String s, boolean keepLineBreaks) {
         if (s == null) {
             return null;

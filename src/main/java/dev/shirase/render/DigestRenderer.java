@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.Platform;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
 import dev.shirase.notice.DatabaseState;
@@ -96,7 +97,7 @@ public final class DigestRenderer {
                 window = db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese();
                 engine = db.engine() == null ? null : db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion());
                 boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
-                String downtime = Guidance.downtime(n, dev.shirase.facts.Facts.NONE);
+                String downtime = Guidance.downtime(n, Guidance.advice(n, Platform.of(n)), dev.shirase.facts.Facts.NONE);
                 // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
                 multiAz = aurora ? (downtime == null ? null : "停止の目安: " + downtime)
                         : db.multiAz() == null ? null

@@ -31,11 +31,12 @@ final class Guidance {
     private Guidance() {
     }
 
-    static Advice advice(Notice notice) {
-        return AdviceTable.find(Platform.of(notice), notice.category(), notice.announcement().code(), notice.title());
+    /** The table's row for the notice; the renderer finds it once and hands it to each piece below. */
+    static Advice advice(Notice notice, Platform platform) {
+        return AdviceTable.find(platform, notice.category(), notice.announcement().code(), notice.title());
     }
 
-    static String impact(Notice notice, Facts facts) {
+    static String impact(Notice notice, Advice advice, Facts facts) {
         if (notice.stage() == Stage.COMPLETED) {
             return notice.category() == Category.INFORMATION ? "影響の有無は原文を確認してください。" : "作業は終わっています。";
         }
@@ -43,10 +44,10 @@ final class Guidance {
             return saysOffline(notice) ? "作業が終わるまで、対象リソースには接続できません。"
                     : "作業中は対象リソースに接続できない、または性能が落ちる場合があります。";
         }
-        Advice advice = advice(notice);
         String stated = FactSentences.downtime(facts.downtimes());
-        String downtime = stated != null ? "停止時間の目安は、原文によると" + spaced(stated) + "です。"
-                : advice.downtime() != null ? "停止時間の一般的な目安は" + spaced(advice.downtime()) + "です。" : "";
+        String downtime = stated != null ? "停止時間の目安は、原文によると" + Characters.afterJapanese(stated) + "です。"
+                : advice.downtime() != null
+                ? "停止時間の一般的な目安は" + Characters.afterJapanese(advice.downtime()) + "です。" : "";
         return advice.impact() + downtime + multiAzNote(notice);
     }
 
@@ -54,16 +55,16 @@ final class Guidance {
      * 停止の目安: how long the resource is expected to be unreachable. The figure the English text states wins over the
      * table's, which is what AWS documents for the kind in general.
      */
-    static String downtime(Notice notice, Facts facts) {
+    static String downtime(Notice notice, Advice advice, Facts facts) {
         if (notice.stage() != Stage.ANNOUNCED) {
             return null;
         }
         String stated = FactSentences.downtime(facts.downtimes());
-        return stated != null ? stated : advice(notice).downtime();
+        return stated != null ? stated : advice.downtime();
     }
 
 
-    static List<Step> steps(Notice notice, Instant now) {
+    static List<Step> steps(Notice notice, Advice advice, Instant now) {
         Announcement a = notice.announcement();
         List<Step> steps = new ArrayList<>();
         if (notice.stage() == Stage.COMPLETED) {
@@ -80,7 +81,7 @@ final class Guidance {
             steps.add(Step.run("次のメンテナンスウィンドウで適用するなら:", ApplyCommand.of(notice, "next-maintenance")));
         }
         Placeholders fill = new Placeholders(notice, now);
-        for (Advice.Step row : advice(notice).steps()) {
+        for (Advice.Step row : advice.steps()) {
             // The pending action's own commands above already say how to apply it.
             if (pending && row.command() != null && row.command().contains("apply-pending-maintenance-action")) {
                 continue;
@@ -164,11 +165,6 @@ final class Guidance {
 
     static boolean saysOffline(Notice notice) {
         return OFFLINE.matcher(AnalysedText.of(notice.announcement().description()).lower()).find();
-    }
-
-    /** A space before a phrase that opens with a Latin word ({@code Single-AZ}), as Japanese writes it. */
-    private static String spaced(String phrase) {
-        return !phrase.isEmpty() && phrase.charAt(0) < 0x80 ? " " + phrase : phrase;
     }
 
     /** What RDS told us about Multi-AZ, where the enrichment found it: {@code db-1 は Single-AZ、db-2 は Multi-AZ です。} */

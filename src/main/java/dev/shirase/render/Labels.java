@@ -63,14 +63,14 @@ final class Labels {
     }
 
     /** The service, or for RDS the engine the text or the database names ({@code Aurora PostgreSQL}). */
-    static String service(Notice notice) {
+    static String service(Notice notice, Platform platform) {
         String service = notice.announcement().service();
         if ("RDS".equals(service)) {
             String engine = engine(notice);
             if (engine != null) {
                 return engine;
             }
-            return Platform.of(notice) == Platform.AURORA || Platform.of(notice) == Platform.AURORA_SERVERLESS
+            return platform == Platform.AURORA || platform == Platform.AURORA_SERVERLESS
                     ? "Aurora" : "RDS";
         }
         if (service == null) {

@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.Advice;
 import dev.shirase.advice.AdviceTable;
 import dev.shirase.advice.Platform;
 import dev.shirase.advice.StatedFacts;
@@ -84,26 +85,29 @@ public record NoticeContent(
 
     public static NoticeContent of(Notice notice, Instant now) {
         Announcement a = notice.announcement();
-        String service = Shorten.id(Labels.service(notice));
+        // Found once: the platform reads the description, and every piece below depends on it.
+        Platform platform = Platform.of(notice);
+        Advice advice = Guidance.advice(notice, platform);
+        String service = Shorten.id(Labels.service(notice, platform));
         String title = titleWithStage(notice);
-        Timing timing = Timing.of(notice);
+        Timing timing = Timing.of(notice, platform);
         Facts facts = facts(notice);
         return new NoticeContent(
                 urgency(notice),
                 service,
                 title,
                 deadlineShort(notice, timing, now),
-                summary(notice, service, timing, facts, now),
-                statedFacts(notice, facts),
+                summary(notice, platform, service, timing, facts, now),
+                statedFacts(notice, platform, facts),
                 classification(notice, timing),
                 scope(a),
                 resourceLines(a, notice.stage() == Stage.COMPLETED),
                 resourceNote(a),
                 databaseLines(notice),
                 dateLines(notice, timing, now),
-                Guidance.impact(notice, facts),
-                Guidance.downtime(notice, facts),
-                Guidance.steps(notice, now),
+                Guidance.impact(notice, advice, facts),
+                Guidance.downtime(notice, advice, facts),
+                Guidance.steps(notice, advice, now),
                 a.description(),
                 Links.of(notice),
                 identifiers(notice),
@@ -157,7 +161,8 @@ public record NoticeContent(
         };
     }
 
-    private static String summary(Notice notice, String service, Timing timing, Facts facts, Instant now) {
+    private static String summary(Notice notice, Platform platform, String service, Timing timing, Facts facts,
+            Instant now) {
         Announcement a = notice.announcement();
         if (notice.category() == Category.UNCLASSIFIED) {
             return a.origin() == Origin.UNRECOGNIZED
@@ -165,7 +170,7 @@ public record NoticeContent(
                     : "AWS から " + service + " に関する通知 (" + Shorten.id(a.code())
                             + ") が届きましたが、自動で分類できませんでした。原文を確認し、対応が必要か判断してください。";
         }
-        String subject = of(service, notice.title());
+        String subject = service + " の" + Characters.afterJapanese(notice.title());
         if (notice.stage() == Stage.COMPLETED) {
             return subject + "が完了しました。対象リソースが正常に動いていることを確認してください。";
         }
@@ -177,8 +182,8 @@ public record NoticeContent(
         // A fact that only repeats the title adds nothing.
         String said = notice.category() == Category.INFORMATION ? StatedFacts.of(a.description()).stream()
                 .filter(fact -> !fact.contains(notice.title())).collect(Collectors.joining()) : "";
-        return what(notice, service, subject, FactSentences.versions(facts.endOfSupport())) + said
-                + when(notice, timing, facts, now);
+        return what(notice, platform, service, subject, FactSentences.versions(facts.endOfSupport())) + said
+                + when(notice, platform, timing, facts, now);
     }
 
     /** What the English text states, read once; dates before it was written are history, not what is coming. */
@@ -192,14 +197,14 @@ public record NoticeContent(
      * What the English text states beyond the sentences of 概要: the deadline and the resource count are already there
      * and 影響 states the downtime, so a date equal to the deadline, the counts and the downtimes are left out. Only an announced change has facts to act on.
      */
-    private static List<String> statedFacts(Notice notice, Facts facts) {
+    private static List<String> statedFacts(Notice notice, Platform platform, Facts facts) {
         if (notice.stage() != Stage.ANNOUNCED || notice.category() == Category.UNCLASSIFIED) {
             return List.of();
         }
         Deadline d = notice.deadline();
         List<String> lines = new ArrayList<>();
         // After an EC2 event's start, "the event deadline" is how late it can be rescheduled, not when it happens.
-        boolean ec2Scheduled = Platform.of(notice) == Platform.EC2 && d != null
+        boolean ec2Scheduled = platform == Platform.EC2 && d != null
                 && d.kind() == Deadline.Kind.SCHEDULED_START;
         List<Facts.StatedDate> dates = new ArrayList<>();
         for (Facts.StatedDate date : facts.dates()) {
@@ -220,9 +225,9 @@ public record NoticeContent(
     }
 
     /** What AWS will do, or what it tells, in one sentence written for the kind of change. */
-    private static String what(Notice notice, String service, String subject, String endingVersions) {
+    private static String what(Notice notice, Platform platform, String service, String subject,
+            String endingVersions) {
         boolean required = notice.obligation() == Obligation.REQUIRED;
-        Platform platform = Platform.of(notice);
         if (required && AdviceTable.carriedOutByAws(platform) && notice.category() != Category.END_OF_SUPPORT) {
             return "AWS は " + subject + "を予定しています。";
         }
@@ -251,14 +256,14 @@ public record NoticeContent(
     }
 
     /** When it happens, from the deadline; without one, what is known and where to look. */
-    private static String when(Notice notice, Timing timing, Facts facts, Instant now) {
+    private static String when(Notice notice, Platform platform, Timing timing, Facts facts, Instant now) {
         Deadline d = notice.deadline();
         if (d == null) {
             // A notice that announces a change names its date; one that reports a state (a lost volume) has none to miss.
             boolean change = notice.category() != Category.INFORMATION
                     && facts.whens().isEmpty();
             return change && notice.obligation() == Obligation.REQUIRED
-                    ? "原文には実施日の記載がありません。" + whereToLook(notice) : "";
+                    ? "原文には実施日の記載がありません。" + whereToLook(platform) : "";
         }
         String date = timing.when();
         boolean past = Jst.daysBetween(now, d.at()) < 0;
@@ -297,19 +302,13 @@ public record NoticeContent(
     }
 
     /** Where the date of a required change can be read when the event does not state it. */
-    private static String whereToLook(Notice notice) {
-        return switch (Platform.of(notice)) {
+    private static String whereToLook(Platform platform) {
+        return switch (platform) {
             case RDS, AURORA, AURORA_SERVERLESS -> "予定は RDS コンソールの「メンテナンスとバックアップ」タブか、"
                     + "aws rds describe-pending-maintenance-actions で確認できます。";
             case EC2 -> "予定は EC2 コンソールの「スケジュールされたイベント」で確認できます。";
             default -> "";
         };
-    }
-
-    /** {@code RDS for Oracle の OS アップデート}: a space between の and a word in Latin letters, as Japanese writes it. */
-    static String of(String service, String title) {
-        boolean latin = !title.isEmpty() && title.charAt(0) < 0x80;
-        return service + " の" + (latin ? " " : "") + title;
     }
 
     /**

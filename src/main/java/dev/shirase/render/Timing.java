@@ -36,14 +36,14 @@ record Timing(Deadline deadline, boolean inWindow, List<Opening> windowStart) {
             Platform.AURORA_SERVERLESS, Platform.DOCUMENTDB, Platform.NEPTUNE, Platform.ELASTICACHE, Platform.REDSHIFT);
     private static final Pattern MAINTENANCE_WINDOW = Pattern.compile("maintenance window");
 
-    static Timing of(Notice notice) {
+    static Timing of(Notice notice, Platform platform) {
         Deadline d = notice.deadline();
         if (d == null) {
             return new Timing(null, false, List.of());
         }
         boolean inWindow = d.kind() == Deadline.Kind.AUTO_APPLY_FROM
                 || (d.kind() == Deadline.Kind.SCHEDULED_START && notice.announcement().origin() == Origin.HEALTH_EVENT
-                        && WINDOWED.contains(Platform.of(notice))
+                        && WINDOWED.contains(platform)
                         && MAINTENANCE_WINDOW.matcher(AnalysedText.of(notice.announcement().description()).lower()).find());
         if (!inWindow) {
             return new Timing(d, false, List.of());
