@@ -30,6 +30,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -66,7 +68,9 @@ public final class AwsClients {
     private final Supplier<SnsClient> sns;
     private final Supplier<SesV2Client> ses;
     private final Supplier<SqsClient> sqs;
+    private final Supplier<DynamoDbClient> dynamoDb;
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
+    private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
 
     public AwsClients(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -79,6 +83,8 @@ public final class AwsClients {
         this.sns = once(() -> configure(SnsClient.builder(), "SNS", region.get(), sendRetries()).build());
         this.ses = once(() -> configure(SesV2Client.builder(), "SESV2", region.get(), sendRetries()).build());
         this.sqs = once(() -> configure(SqsClient.builder(), "SQS", region.get(), readRetries()).build());
+        // Conditional writes are safe to retry: a repeated write that already happened fails its condition.
+        this.dynamoDb = once(() -> configure(DynamoDbClient.builder(), "DYNAMODB", region.get(), readRetries()).build());
     }
 
     public static AwsClients fromEnvironment() {
@@ -109,6 +115,16 @@ public final class AwsClients {
 
     public RdsClient rds() {
         return rds(region.get());
+    }
+
+    /** EC2, for the scan's check of scheduled instance events in the region given, built once per region. */
+    public Ec2Client ec2(Region inRegion) {
+        return ec2ByRegion.computeIfAbsent(inRegion, r -> configure(Ec2Client.builder(), "EC2", r, readRetries()).build());
+    }
+
+    /** DynamoDB, for the state table ({@code SHIRASE_STATE_TABLE}). */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
     }
 
     /**
