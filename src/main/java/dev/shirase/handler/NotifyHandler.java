@@ -18,6 +18,9 @@ import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.pipeline.Outcome;
 import dev.shirase.rds.RdsApi;
 import dev.shirase.rds.RdsEnricher;
+import dev.shirase.state.DynamoStateStore;
+import dev.shirase.state.StateTable;
+import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,16 +56,22 @@ public final class NotifyHandler implements RequestStreamHandler {
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
-        return new NoticePipeline(enricher, channels, Clock.systemUTC(), log, Metrics.fromEnvironment(log, env));
+        Clock clock = Clock.systemUTC();
+        String table = env.get(StateTable.ENV);
+        Tracker tracker = table == null || table.isBlank() ? Tracker.none(clock)
+                : new Tracker(new DynamoStateStore(clients.dynamoDb(), table.strip()), clock);
+        return new NoticePipeline(enricher, channels, tracker, clock, log, Metrics.fromEnvironment(log, env));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Budget invocation = Budget.of(Duration.ofMillis(context.getRemainingTimeInMillis()));
         Outcome outcome = pipeline.process(input.readAllBytes(), invocation);
-        if (outcome.deliveredNowhere()) {
+        if (outcome.mustRetry()) {
             // Fail the invocation: Lambda retries it, then hands it to the on-failure destination.
-            throw new NoticeNotDeliveredException("no channel accepted the notice: " + outcome.dispatch().failures());
+            throw new NoticeNotDeliveredException((outcome.deliveredNowhere() ? "no channel accepted the notice: "
+                    : "a channel did not accept the notice; the retry sends to it alone: ")
+                    + outcome.dispatch().failures());
         }
         output.write(MAPPER.writeValueAsBytes(summary(outcome)));
     }
@@ -76,7 +85,10 @@ public final class NotifyHandler implements RequestStreamHandler {
         result.put("obligation", n == null ? null : n.obligation().name());
         result.put("stage", n == null ? null : n.stage().name());
         result.put("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
-        result.put("subject", outcome.message().subject());
+        result.put("subject", outcome.message() == null ? null : outcome.message().subject());
+        if (outcome.notSent() != null) {
+            result.put("notSent", outcome.notSent());
+        }
         result.set("delivered", MAPPER.valueToTree(outcome.dispatch().delivered()));
         result.set("failures", MAPPER.valueToTree(outcome.dispatch().failures()));
         if (!outcome.dispatch().fallbacks().isEmpty()) {

@@ -17,6 +17,8 @@ public final class Metrics {
     public static final String FUNCTION = "FunctionName";
     public static final String CHANNEL = "Channel";
     public static final String CATEGORY = "Category";
+    /** The state table could not be used: a notice went out without de-duplication. */
+    public static final String STATE_UNAVAILABLE = "StateUnavailable";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonLog log;
@@ -53,6 +55,22 @@ public final class Metrics {
         line.put(CATEGORY, category);
         line.put(DELIVERED, delivered ? 1 : 0);
         line.put(FAILED, delivered ? 0 : 1);
+        log.line(line);
+    }
+
+    /** One occurrence of {@code metric}, by function. */
+    public void count(String metric) {
+        ObjectNode line = MAPPER.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", log.clock().millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        directive.putArray("Dimensions").addArray().add(FUNCTION);
+        directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
+        line.put("level", "INFO");
+        line.put("message", "metric " + metric);
+        line.put(FUNCTION, functionName);
+        line.put(metric, 1);
         log.line(line);
     }
 }

@@ -13,6 +13,8 @@ import dev.shirase.render.MinimalNotice;
 import dev.shirase.render.Outgoing;
 import dev.shirase.render.RenderedNotice;
 import dev.shirase.source.EventReader;
+import dev.shirase.state.Revision;
+import dev.shirase.state.Tracker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,18 +40,28 @@ public final class NoticePipeline {
     static final Duration MAX_ENRICHMENT = Duration.ofSeconds(8);
     /** Below this, enrichment is skipped: a lookup would not finish, and delivery needs the time more. */
     static final Duration MIN_ENRICHMENT = Duration.ofSeconds(1);
+    /** The state table's share of the working time for deciding and claiming, at most {@link #MAX_STATE}. */
+    static final double STATE = 0.15;
+    static final Duration MAX_STATE = Duration.ofSeconds(5);
 
     private final EventReader reader = new EventReader();
     private final Classifier classifier = new Classifier();
     private final Enricher enricher;
     private final List<Channel> channels;
+    private final Tracker tracker;
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
 
     public NoticePipeline(Enricher enricher, List<Channel> channels, Clock clock, JsonLog log, Metrics metrics) {
+        this(enricher, channels, Tracker.none(clock), clock, log, metrics);
+    }
+
+    public NoticePipeline(Enricher enricher, List<Channel> channels, Tracker tracker, Clock clock, JsonLog log,
+            Metrics metrics) {
         this.enricher = enricher;
         this.channels = List.copyOf(channels);
+        this.tracker = tracker;
         this.clock = clock;
         this.log = log;
         this.metrics = metrics;
@@ -74,10 +86,23 @@ public final class NoticePipeline {
 
     public Outcome process(byte[] input, Budget invocation) {
         Budget working = working(invocation);
-        Notice notice = null;
+        Notice understood = understand(input);
+        Tracker.Plan plan = plan(understood, new String(input, StandardCharsets.UTF_8), working);
+        Map<String, Object> fields = fields(understood);
+        if (plan instanceof Tracker.Quiet quiet) {
+            fields.put("outcome", "not sent");
+            fields.put("why", quiet.why());
+            log.info("notice processed", fields);
+            return Outcome.quiet(understood, quiet.why());
+        }
+        Revision revision = plan instanceof Tracker.Send send ? send.revision() : Revision.FIRST;
+        List<Channel> to = plan instanceof Tracker.Send send
+                ? channels.stream().filter(c -> !send.delivered().contains(c.name())).toList()
+                : channels;
+        Notice notice = plan.notice();
         Outgoing message;
         try {
-            RenderedNotice rendered = render(input, working);
+            RenderedNotice rendered = render(notice, revision, input, working);
             notice = rendered.notice();
             message = rendered;
         } catch (RuntimeException | Error defect) {
@@ -86,10 +111,14 @@ public final class NoticePipeline {
             message = MinimalNotice.ofRaw(new String(input, StandardCharsets.UTF_8),
                     "internal error while rendering the notice: " + defect);
         }
-        Map<String, Object> fields = fields(notice);
-        Dispatch dispatch = Dispatch.send(message, channels, working, log, fields);
+        fields.put("revision", revision.kind().name());
+        Dispatch dispatch = Dispatch.send(message, to, working, log, fields);
         dispatch.count(metrics, notice == null ? Category.UNCLASSIFIED.name() : notice.category().name());
-        Outcome outcome = new Outcome(notice, message, dispatch);
+        boolean tracked = false;
+        if (plan instanceof Tracker.Send send) {
+            tracked = finish(send, dispatch, working);
+        }
+        Outcome outcome = new Outcome(notice, message, dispatch, null, tracked);
         fields.put("outcome", outcome.deliveredNowhere() ? "failed"
                 : dispatch.failures().isEmpty() ? "delivered" : "partly delivered");
         fields.put("delivered", dispatch.delivered());
@@ -100,16 +129,59 @@ public final class NoticePipeline {
         return outcome;
     }
 
-    private RenderedNotice render(byte[] input, Budget working) {
-        Notice notice = understand(input);
-        Notice enriched = enrich(notice, working);
+    /**
+     * What the state table says of this delivery. The table gets a share of the time; when it cannot answer, the notice
+     * goes out without it: a repeated notice is better than a lost one.
+     */
+    private Tracker.Plan plan(Notice understood, String raw, Budget working) {
+        if (!tracker.hasState()) {
+            return new Tracker.Untracked(understood, null);
+        }
+        Tracker.Plan plan;
         try {
-            return RenderedNotice.of(enriched, clock.instant());
+            plan = tracker.begin(understood, channels.stream().map(Channel::name).toList(), raw,
+                    working.share(STATE, MAX_STATE), working.remaining());
+        } catch (RuntimeException defect) {
+            plan = new Tracker.Untracked(understood, "state could not be used: " + defect);
+        }
+        if (plan instanceof Tracker.Untracked untracked && untracked.unavailable() != null) {
+            stateUnavailable(untracked.unavailable(), understood);
+        }
+        return plan;
+    }
+
+    /** Records which channels took the notice; true when it was recorded, so that a retry sends only to the rest. */
+    private boolean finish(Tracker.Send send, Dispatch dispatch, Budget working) {
+        try {
+            tracker.finish(send, dispatch.delivered(), working);
+            return true;
+        } catch (RuntimeException e) {
+            stateUnavailable(String.valueOf(e.getMessage()), null);
+            return false;
+        }
+    }
+
+    private void stateUnavailable(String why, Notice notice) {
+        Map<String, Object> fields = fields(notice);
+        fields.put("error", why);
+        log.error("state table unavailable; the notice goes out without state", fields);
+        metrics.count(Metrics.STATE_UNAVAILABLE);
+    }
+
+    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working) {
+        Notice enriched = enrich(understood, working);
+        try {
+            return RenderedNotice.of(enriched, clock.instant(), revision);
         } catch (RuntimeException | Error defect) {
             log.error("could not render notice", Map.of("error", String.valueOf(defect)));
             return RenderedNotice.of(fallback(input, "internal error while rendering the notice: " + defect),
                     clock.instant());
         }
+    }
+
+    /** The notice an input becomes, without delivering it: what the preview shows. */
+    private RenderedNotice render(byte[] input, Budget working) {
+        return render(understand(input), Revision.FIRST, input, working);
     }
 
     private Notice enrich(Notice notice, Budget working) {

@@ -8,13 +8,28 @@ import dev.shirase.render.Outgoing;
  * What became of one input.
  *
  * @param notice   the classified notice, or null when not even the fallback notice could be made
- * @param message  what was sent: the rendered notice, or its minimal form
+ * @param message  what was sent: the rendered notice, or its minimal form; null when nothing was to be sent
  * @param dispatch which channels took it, and why the others did not
+ * @param notSent  why nothing was sent (a repeat of a notice already delivered ...), else null
+ * @param tracked  the state table recorded which channels took the notice, so a retry sends only to the others
  */
-public record Outcome(Notice notice, Outgoing message, Dispatch dispatch) {
+public record Outcome(Notice notice, Outgoing message, Dispatch dispatch, String notSent, boolean tracked) {
 
-    /** No channel took the notice: the invocation must fail so that Lambda retries it. */
+    static Outcome quiet(Notice notice, String why) {
+        return new Outcome(notice, null, Dispatch.none(), why, false);
+    }
+
+    /** No channel took the notice (and there was one to send). */
     public boolean deliveredNowhere() {
-        return dispatch.deliveredNowhere();
+        return notSent == null && dispatch.deliveredNowhere();
+    }
+
+    /**
+     * The invocation must fail so that Lambda retries it: no channel took the notice or, with state, some channel did
+     * not (the retry sends to that channel only). Without state a partial delivery is not retried: the channels that
+     * took the notice would get it twice.
+     */
+    public boolean mustRetry() {
+        return deliveredNowhere() || (tracked && !dispatch.failures().isEmpty());
     }
 }

@@ -57,6 +57,9 @@ public final class ChatNotification {
             MAX_TITLE + MAX_DESCRIPTION + MAX_STEPS * MAX_STEP + MAX_KEYWORDS * MAX_KEYWORD
                     + 3 * MAX_ID + MAX_TITLE + MAX_RELATED * MAX_ID + MAX_CONTEXT * 2 * MAX_KEYWORD);
 
+    /** Lines of 変更点 in chat; the mail has them all. */
+    static final int CHANGE_LINES = 6;
+
     private ChatNotification() {
     }
 
@@ -96,6 +99,12 @@ public final class ChatNotification {
      */
     private static String description(NoticeContent c) {
         StringBuilder d = new StringBuilder();
+        if (!c.changes().isEmpty()) {
+            d.append("■ 変更点\n");
+            c.changes().stream().limit(CHANGE_LINES).forEach(line -> d.append("- ")
+                    .append(Shorten.end(ChatText.inline(line), MAX_LISTED_LINE)).append('\n'));
+            d.append('\n');
+        }
         d.append(ChatText.neutralise(c.summary())).append("\n");
         c.facts().forEach(fact -> d.append("- ").append(ChatText.inline(fact)).append('\n'));
         d.append('\n');

@@ -28,6 +28,10 @@ public final class HtmlEmail {
         StringBuilder h = new StringBuilder(4096);
         start(h, subject);
         banner(h, c.urgency(), subject);
+        if (!c.changes().isEmpty()) {
+            section(h, "変更点");
+            list(h, c.changes(), "ul");
+        }
         keyFacts(h, c);
         section(h, "概要").append("<p>").append(escape(c.summary())).append("</p>\n");
         list(h, c.facts(), "ul");

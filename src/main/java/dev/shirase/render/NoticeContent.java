@@ -17,6 +17,7 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.notice.Stage;
+import dev.shirase.state.Revision;
 import dev.shirase.render.Links.Link;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ import java.util.stream.Collectors;
  * @param readError      why the input could not be read, or null
  * @param raw            the input itself, for a notice that could not be classified; else null
  * @param keyFacts       how binding, the days left, which resources where: the values the formats put first
+ * @param update         whether this is an update of a notice already sent (its subject starts 【更新】)
+ * @param changes        変更点: what changed since the previous notice, one line each; empty for a first notice
  */
 public record NoticeContent(
         String urgency,
@@ -74,7 +77,13 @@ public record NoticeContent(
         List<String> identifiers,
         String readError,
         String raw,
-        KeyFacts keyFacts) {
+        KeyFacts keyFacts,
+        boolean update,
+        List<String> changes) {
+
+    public NoticeContent {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
 
     /** Resources listed one per line; the rest are counted. */
     static final int LISTED_RESOURCES = 100;
@@ -84,6 +93,11 @@ public record NoticeContent(
             "UNKNOWN", "状態不明");
 
     public static NoticeContent of(Notice notice, Instant now) {
+        return of(notice, now, Revision.FIRST);
+    }
+
+    /** The notice as the {@code revision}-th of its story: an update opens with what changed. */
+    public static NoticeContent of(Notice notice, Instant now, Revision revision) {
         Announcement a = notice.announcement();
         // Found once: the platform reads the description, and every piece below depends on it.
         Platform platform = Platform.of(notice);
@@ -113,7 +127,9 @@ public record NoticeContent(
                 identifiers(notice),
                 a.readError(),
                 notice.category() == Category.UNCLASSIFIED ? a.raw() : null,
-                KeyFacts.of(notice, now));
+                KeyFacts.of(notice, now),
+                revision.kind() == Revision.Kind.UPDATE,
+                ChangeLines.of(revision.changes()));
     }
 
     static String urgency(Notice notice) {
@@ -371,7 +387,12 @@ public record NoticeContent(
         if (r.status() == null || "UNKNOWN".equals(r.status()) || (completed && "PENDING".equals(r.status()))) {
             return "";
         }
-        return " (" + ENTITY_STATUS.getOrDefault(r.status(), Shorten.id(r.status())) + ")";
+        return " (" + entityStatus(r.status()) + ")";
+    }
+
+    /** A Health entity status in Japanese ({@code RESOLVED}: 解決済み). */
+    static String entityStatus(String status) {
+        return status == null || "null".equals(status) ? "(なし)" : ENTITY_STATUS.getOrDefault(status, Shorten.id(status));
     }
 
     private static String resourceNote(Announcement a) {

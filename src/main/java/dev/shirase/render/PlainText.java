@@ -60,6 +60,9 @@ public final class PlainText {
 
     private static List<Section> sections(NoticeContent c) {
         List<Section> sections = new ArrayList<>();
+        if (!c.changes().isEmpty()) {
+            sections.add(new Section("変更点", String.join("\n", c.changes()), false));
+        }
         StringBuilder summary = new StringBuilder(c.summary());
         c.facts().forEach(fact -> summary.append("\n・").append(fact));
         sections.add(new Section("概要", summary.toString(), false));

@@ -2,6 +2,7 @@ package dev.shirase.render;
 
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Notice;
+import dev.shirase.state.Revision;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,7 +30,12 @@ public final class RenderedNotice implements Outgoing {
 
     /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
     public static RenderedNotice of(Notice notice, Instant now) {
-        NoticeContent content = NoticeContent.of(notice, now);
+        return of(notice, now, Revision.FIRST);
+    }
+
+    /** As the {@code revision}-th notice of its story: an update or a completion says first what changed. */
+    public static RenderedNotice of(Notice notice, Instant now, Revision revision) {
+        NoticeContent content = NoticeContent.of(notice, now, revision);
         return new RenderedNotice(notice, content, Subject.of(content, subjectResources(notice)));
     }
 

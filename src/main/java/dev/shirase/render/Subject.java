@@ -18,7 +18,7 @@ public final class Subject {
     }
 
     public static String of(NoticeContent content, List<String> resourceIds) {
-        String prefix = "【" + content.urgency() + "】";
+        String prefix = (content.update() ? "【更新】" : "") + "【" + content.urgency() + "】";
         String service = clean(content.service());
         String title = clean(content.title());
         String deadline = content.deadlineShort() == null ? "" : clean(content.deadlineShort());

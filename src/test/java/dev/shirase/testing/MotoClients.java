@@ -2,6 +2,7 @@ package dev.shirase.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.state.StateTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -40,6 +42,18 @@ public final class MotoClients {
     /** RDS straight to moto, to create the DB instances and clusters a test needs. */
     public RdsClient rds() {
         return configure(RdsClient.builder()).build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
+    }
+
+    /** The state table, as template.yaml declares it, created in moto. */
+    public String stateTable(String name) {
+        try (DynamoDbClient dynamoDb = dynamoDb()) {
+            dynamoDb.createTable(StateTable.createRequest(name));
+        }
+        return name;
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

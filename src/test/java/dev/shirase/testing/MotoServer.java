@@ -86,14 +86,37 @@ public final class MotoServer {
         return server;
     }
 
-    /** moto_server from PATH, or the module through python3 where only the module is installed. */
+    /**
+     * moto's server, one request at a time. moto applies a conditional write without a lock, so two concurrent requests
+     * could both pass a condition that DynamoDB evaluates atomically for each item; served one at a time, moto keeps
+     * DynamoDB's guarantee, which the state table's tests rely on. The Python that runs moto_server from PATH (its
+     * shebang), else python3.
+     */
     private static List<String> serverCommand() {
+        String python = "python3";
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "moto_server"))) {
-                return List.of(Path.of(dir, "moto_server").toString());
+            Path script = Path.of(dir, "moto_server");
+            if (Files.isExecutable(script)) {
+                python = interpreter(script).orElse(python);
+                break;
             }
         }
-        return List.of("python3", "-m", "moto.server");
+        return List.of(python, "-c", """
+                import sys
+                import moto.server as server
+                serve = server.run_simple
+                server.run_simple = lambda *args, **kwargs: serve(*args, **{**kwargs, "threaded": False})
+                server.main(sys.argv[1:])
+                """);
+    }
+
+    private static java.util.Optional<String> interpreter(Path script) {
+        try (var lines = Files.lines(script)) {
+            return lines.findFirst().filter(line -> line.startsWith("#!") && line.contains("python") && !line.contains(" "))
+                    .map(line -> line.substring(2).strip());
+        } catch (IOException | UncheckedIOException notText) {
+            return java.util.Optional.empty();
+        }
     }
 
     private void awaitReady(Path log) {

@@ -1,0 +1,49 @@
+package dev.shirase.state;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One story as the state table holds it.
+ *
+ * @param id         the story's identity ({@link Identity})
+ * @param version    raised on every write; a write succeeds only on the version it read (optimistic locking)
+ * @param known      everything known of the story
+ * @param told       the story as the last notice told it
+ * @param revision   how many notices were decided (1 for the first)
+ * @param pending    the last notice decided, to send again to channels that did not take it
+ * @param delivered  the channels that accepted notice {@code revision}
+ * @param leaseUntil until when an invocation is sending notice {@code revision}; others leave it alone until then
+ * @param raw        the latest delivery of the event as received, for reminders
+ * @param deadline   the story's date while it is open, else null
+ * @param reminded   the reminder days (days before the deadline) already reminded of
+ * @param overdue    the passing of the deadline was already reported
+ * @param first      how the first notice named the story: later notices keep its category, obligation and title, so
+ *                   that an update whose new text reads differently is still recognisably the same story
+ */
+public record Tracked(String id, long version, Story known, Story told, int revision, Revision pending,
+        Set<String> delivered, Instant leaseUntil, String raw, Instant deadline, SortedSet<Integer> reminded,
+        boolean overdue, FirstTold first) {
+
+    /** The category, obligation and title (Japanese) of a story's first notice. */
+    public record FirstTold(String category, String obligation, String title) {
+    }
+
+    public Tracked {
+        delivered = Set.copyOf(delivered);
+        reminded = new TreeSet<>(reminded);
+        leaseUntil = leaseUntil == null ? Instant.EPOCH : leaseUntil;
+    }
+
+    /** Another invocation is sending the latest notice, and its time has not run out. */
+    public boolean leasedAt(Instant now) {
+        return leaseUntil.isAfter(now);
+    }
+
+    /** Still to be reminded of: not done, and with a date. */
+    public boolean isOpen() {
+        return deadline != null && !known.isDone();
+    }
+}

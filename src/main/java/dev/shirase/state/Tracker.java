@@ -1,0 +1,191 @@
+package dev.shirase.state;
+
+import dev.shirase.budget.Budget;
+import dev.shirase.notice.Category;
+import dev.shirase.notice.Notice;
+import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Stage;
+import dev.shirase.state.Lifecycle.Decision;
+import dev.shirase.state.Tracked.FirstTold;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The notifier's memory: for each delivery, whether and what to tell, decided against the state table and claimed with
+ * a conditional write, so that of two concurrent deliveries only one sends. A notice that a channel did not take is
+ * sent again, to that channel only, when Lambda retries the invocation.
+ */
+public final class Tracker {
+    /** Attempts to decide and claim when other invocations keep writing the same story first. */
+    static final int ATTEMPTS = 4;
+
+    private final StateStore store;
+    private final Clock clock;
+
+    /** {@code store} null: no state table, every delivery is told as a first notice. */
+    public Tracker(StateStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public static Tracker none(Clock clock) {
+        return new Tracker(null, clock);
+    }
+
+    public boolean hasState() {
+        return store != null;
+    }
+
+    /** What to do with one delivery. */
+    public sealed interface Plan {
+        Notice notice();
+    }
+
+    /**
+     * Send without state: there is no table, the input belongs to no story, or the table could not be reached.
+     *
+     * @param unavailable why the table could not be used, or null when there is none or the input has no story
+     */
+    public record Untracked(Notice notice, String unavailable) implements Plan {
+    }
+
+    /** Send nothing, and why: a repeat, a page kept for later, a notice another invocation is sending. */
+    public record Quiet(Notice notice, String why) implements Plan {
+    }
+
+    /**
+     * Send {@code notice} to the channels not in {@code delivered}, then {@link #finish} it.
+     *
+     * @param number    which notice of the story this is
+     * @param delivered channels that already took it (a retry)
+     */
+    public record Send(Notice notice, Revision revision, String id, int number, Set<String> delivered)
+            implements Plan {
+    }
+
+    /**
+     * Decides what a delivery calls for and claims it.
+     *
+     * @param channels the channels the notice would go to
+     * @param raw      the input as received, kept for reminders
+     * @param budget   for the table's calls
+     * @param lease    how long this invocation may take to send: others leave the notice to it until then
+     */
+    public Plan begin(Notice understood, Collection<String> channels, String raw, Budget budget, Duration lease) {
+        Optional<String> identity = Identity.of(understood.announcement());
+        if (store == null || identity.isEmpty() || understood.announcement().readError() != null) {
+            return new Untracked(understood, null);
+        }
+        String id = identity.get();
+        Story arriving = Story.of(understood);
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Instant now = clock.instant();
+                Optional<Tracked> stored = store.read(id, budget);
+                Optional<Plan> plan = stored.isEmpty()
+                        ? claim(null, new Lifecycle.Tell(Revision.FIRST, arriving), understood, raw, channels, now,
+                                now.plus(lease), budget)
+                        : claim(stored.get(), Lifecycle.decide(stored.get().told(), stored.get().known(), arriving),
+                                understood, raw, channels, now, now.plus(lease), budget);
+                if (plan.isPresent()) {
+                    return plan.get();
+                }
+            }
+            return new Untracked(understood, "other invocations kept writing story " + id + " first; sent without state");
+        } catch (StateStore.StateUnavailableException e) {
+            return new Untracked(understood, e.getMessage());
+        }
+    }
+
+    /** The plan for a decision, once its write succeeded; empty when another invocation wrote first. */
+    private Optional<Plan> claim(Tracked stored, Decision decision, Notice understood, String raw,
+            Collection<String> channels, Instant now, Instant lease, Budget budget) {
+        return switch (decision) {
+            case Lifecycle.Repeat repeat -> {
+                Set<String> missing = new LinkedHashSet<>(channels);
+                missing.removeAll(stored.delivered());
+                if (missing.isEmpty()) {
+                    yield Optional.of(new Quiet(understood, "repeat: notice " + stored.revision() + " of this story was"
+                            + " already delivered to " + String.join(", ", new TreeSet<>(stored.delivered()))));
+                }
+                if (stored.leasedAt(now)) {
+                    yield Optional.of(new Quiet(understood, "repeat: another invocation is sending notice "
+                            + stored.revision() + " of this story"));
+                }
+                Tracked retry = new Tracked(stored.id(), stored.version() + 1, stored.known(), stored.told(),
+                        stored.revision(), stored.pending(), stored.delivered(), lease, stored.raw(), stored.deadline(),
+                        stored.reminded(), stored.overdue(), stored.first());
+                yield store.write(retry, now, budget)
+                        ? Optional.of(new Send(noticeOf(understood, stored.known(), stored.pending(), stored.first()),
+                                stored.pending(), stored.id(), stored.revision(), stored.delivered()))
+                        : Optional.empty();
+            }
+            case Lifecycle.Keep keep -> {
+                Tracked kept = new Tracked(stored.id(), stored.version() + 1, keep.story(), stored.told(),
+                        stored.revision(), stored.pending(), stored.delivered(), stored.leaseUntil(), raw,
+                        stored.deadline(), stored.reminded(), stored.overdue(), stored.first());
+                yield store.write(kept, now, budget)
+                        ? Optional.of(new Quiet(understood, "kept: page " + pagesOf(keep.story()) + " of this event;"
+                                + " the resources of every page are told together once all have arrived"))
+                        : Optional.empty();
+            }
+            case Lifecycle.Tell tell -> {
+                FirstTold first = stored == null || stored.first() == null ? firstTold(understood) : stored.first();
+                Notice notice = noticeOf(understood, tell.story(), tell.revision(), first);
+                Instant deadline = tell.story().isDone() || notice.deadline() == null ? null : notice.deadline().at();
+                SortedSet<Integer> reminded = stored != null && java.util.Objects.equals(stored.deadline(), deadline)
+                        ? stored.reminded() : new TreeSet<>();
+                int number = stored == null ? 1 : stored.revision() + 1;
+                Tracked told = new Tracked(stored == null ? "" : stored.id(), stored == null ? 1 : stored.version() + 1,
+                        tell.story(), tell.story(), number, tell.revision(), Set.of(), lease, raw, deadline, reminded,
+                        stored != null && stored.overdue() && java.util.Objects.equals(stored.deadline(), deadline),
+                        first);
+                Tracked withId = stored == null ? withId(told, Identity.of(understood.announcement()).orElseThrow()) : told;
+                yield store.write(withId, now, budget)
+                        ? Optional.of(new Send(notice, tell.revision(), withId.id(), number, Set.of()))
+                        : Optional.empty();
+            }
+        };
+    }
+
+    /** Records which channels took notice {@code send.number()}, and lets the story go for the next invocation. */
+    public void finish(Send send, Collection<String> delivered, Budget budget) {
+        store.delivered(send.id(), send.number(), Set.copyOf(delivered), true, budget);
+    }
+
+    private static Tracked withId(Tracked t, String id) {
+        return new Tracked(id, t.version(), t.known(), t.told(), t.revision(), t.pending(), t.delivered(), t.leaseUntil(),
+                t.raw(), t.deadline(), t.reminded(), t.overdue(), t.first());
+    }
+
+    private static String pagesOf(Story story) {
+        return story.pages().size() + "/" + story.totalPages();
+    }
+
+    private static FirstTold firstTold(Notice notice) {
+        return new FirstTold(notice.category().name(), notice.obligation().name(), notice.title());
+    }
+
+    /**
+     * The notice of a story: every page's resources, the stage a completion calls for, and the first notice's category,
+     * obligation and title (the text of an update may read differently, but it is the same story).
+     */
+    static Notice noticeOf(Notice understood, Story story, Revision revision, FirstTold first) {
+        Notice named = understood;
+        if (first != null && !Category.UNCLASSIFIED.name().equals(first.category())
+                && understood.category() != Category.UNCLASSIFIED) {
+            named = new Notice(understood.announcement(), Category.valueOf(first.category()),
+                    Obligation.valueOf(first.obligation()), understood.stage(), understood.deadline(), first.title(),
+                    understood.rule(), understood.databases());
+        }
+        Stage stage = revision.kind() == Revision.Kind.COMPLETION || story.isDone() ? Stage.COMPLETED : named.stage();
+        return story.tellAll(named, stage);
+    }
+}
