@@ -91,7 +91,7 @@ final class PendingPreview {
     /** Everything pending, as the digest day would list it. */
     private static RenderedDigest everything(List<Notice> notices, Instant now, ScanSettings settings) {
         List<Notice> due = Digest.plan(notices, Map.of(), now, settings).map(Digest::due).orElse(List.of());
-        return DigestRenderer.render(new Digest(now, settings, due, notices, true, Map.of()));
+        return DigestRenderer.render(new Digest(now, settings, due, notices, true, Map.of(), List.of()));
     }
 
     private static JsonNode read(String file) {

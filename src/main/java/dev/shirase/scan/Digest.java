@@ -26,9 +26,14 @@ import java.util.Set;
  *                 only approximate, so that none is missed
  * @param weekly   whether today is the digest day (in Japan)
  * @param gaps     regions that could not be finished, with why, in the order scanned
+ * @param overdue  stories whose date passed with no sign that the work was done: reported once, then no longer
+ *                 reminded of
+ *
+ * <p>{@code due} and {@code pending} hold RDS pending actions and, with the state table, the open AWS Health events
+ * that have a date (scheduled reboots, retirements, end of support ...), told by their origin.
  */
 public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<Notice> pending, boolean weekly,
-        Map<String, RegionGap> gaps) {
+        Map<String, RegionGap> gaps, List<Notice> overdue) {
 
     /** Required first, then the earliest moment, then the resource: the order a reader works through. */
     public static final Comparator<Notice> URGENCY = Comparator
@@ -41,18 +46,33 @@ public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<
         due = due.stream().sorted(URGENCY).toList();
         pending = pending.stream().sorted(URGENCY).toList();
         gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
+        overdue = overdue.stream().sorted(URGENCY).toList();
     }
 
     /** The digest this scan sends, or empty on a day with nothing to say. */
     public static Optional<Digest> plan(List<Notice> pending, Map<String, RegionGap> gaps, Instant now,
             ScanSettings settings) {
-        List<Notice> due = pending.stream().filter(n -> isDue(n, now, settings)).toList();
+        return plan(pending, List.of(), List.of(), gaps, now, settings);
+    }
+
+    /**
+     * The digest this scan sends, or empty on a day with nothing to say.
+     *
+     * @param pending the RDS pending actions found
+     * @param events  the open AWS Health events with a date, from the state table
+     * @param overdue the stories whose date passed with no sign of completion, reported for the first time
+     */
+    public static Optional<Digest> plan(List<Notice> pending, List<Notice> events, List<Notice> overdue,
+            Map<String, RegionGap> gaps, Instant now, ScanSettings settings) {
+        List<Notice> all = new java.util.ArrayList<>(pending);
+        all.addAll(events);
+        List<Notice> due = all.stream().filter(n -> isDue(n, now, settings)).toList();
         boolean weekly = now.atZone(Jst.ZONE).getDayOfWeek() == settings.digestDay();
         Set<String> approximate = RegionGap.lacking(Missing.DATABASE_DETAILS, gaps).keySet();
-        List<Notice> listed = weekly ? pending
+        List<Notice> listed = weekly ? all
                 : pending.stream().filter(n -> approximate.contains(n.announcement().region())).toList();
-        boolean speak = !due.isEmpty() || (weekly && !pending.isEmpty()) || !gaps.isEmpty();
-        return speak ? Optional.of(new Digest(now, settings, due, listed, weekly, gaps)) : Optional.empty();
+        boolean speak = !due.isEmpty() || (weekly && !all.isEmpty()) || !gaps.isEmpty() || !overdue.isEmpty();
+        return speak ? Optional.of(new Digest(now, settings, due, listed, weekly, gaps, overdue)) : Optional.empty();
     }
 
     /** A required action whose moment is exactly a reminder day away (in Japanese calendar days). */
