@@ -18,8 +18,6 @@ import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.pipeline.Outcome;
 import dev.shirase.rds.RdsApi;
 import dev.shirase.rds.RdsEnricher;
-import dev.shirase.state.DynamoStateStore;
-import dev.shirase.state.StateTable;
 import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +55,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
         Clock clock = Clock.systemUTC();
-        String table = env.get(StateTable.ENV);
-        Tracker tracker = table == null || table.isBlank() ? Tracker.none(clock)
-                : new Tracker(new DynamoStateStore(clients.dynamoDb(), table.strip()), clock);
+        Tracker tracker = Tracker.fromEnvironment(env, clients, clock);
         return new NoticePipeline(enricher, channels, tracker, clock, log, Metrics.fromEnvironment(log, env));
     }
 

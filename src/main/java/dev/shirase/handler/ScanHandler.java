@@ -13,9 +13,11 @@ import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
+import dev.shirase.scan.CompletionCheck;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.source.AwsTimes;
+import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,11 +53,15 @@ public final class ScanHandler implements RequestStreamHandler {
         this.clock = clock;
     }
 
-    private static ScanPipeline pipeline(Map<String, String> env) {
+    static ScanPipeline pipeline(Map<String, String> env) {
+        return pipeline(env, JsonLog.toStandardError());
+    }
+
+    static ScanPipeline pipeline(Map<String, String> env, JsonLog log) {
         AwsClients clients = new AwsClients(env);
-        JsonLog log = JsonLog.toStandardError();
-        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), log,
-                Metrics.fromEnvironment(log, env));
+        Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
+        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), tracker,
+                CompletionCheck.NONE, log, Metrics.fromEnvironment(log, env));
     }
 
     @Override
@@ -81,6 +87,13 @@ public final class ScanHandler implements RequestStreamHandler {
         result.put("digestSent", report.digest().isPresent());
         result.put("subject", report.digest().map(d -> d.subject()).orElse(null));
         result.set("delivered", MAPPER.valueToTree(report.dispatch().delivered()));
+        ScanPipeline.Stories stories = report.stories();
+        result.put("openEvents", stories.open());
+        result.put("overdue", stories.overdue());
+        result.put("completions", stories.completions().size());
+        if (stories.unavailable() != null) {
+            result.put("stateUnavailable", stories.unavailable());
+        }
         output.write(MAPPER.writeValueAsBytes(result));
     }
 

@@ -12,7 +12,12 @@ import dev.shirase.rds.RdsInventory;
 import dev.shirase.rds.RegionScan;
 import dev.shirase.render.DigestRenderer;
 import dev.shirase.render.RenderedDigest;
+import dev.shirase.render.MinimalNotice;
+import dev.shirase.render.Outgoing;
+import dev.shirase.render.RenderedNotice;
+import dev.shirase.scan.CompletionCheck;
 import dev.shirase.scan.Digest;
+import dev.shirase.state.Tracker;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.RegionGap.Cause;
@@ -50,15 +55,32 @@ public final class ScanPipeline {
      */
     static final Duration HAND_BACK = Duration.ofMillis(250);
 
+    /** The follow-up's share of what the region scan left, at most {@link #MAX_FOLLOW_UP}; the digest has the rest. */
+    static final double FOLLOW_UP_SHARE = 0.5;
+    static final Duration MAX_FOLLOW_UP = Duration.ofSeconds(90);
+
     private final RdsInventory inventory;
     private final List<Channel> channels;
+    private final Tracker tracker;
+    private final FollowUp followUp;
     private final JsonLog log;
     private final Metrics metrics;
     private final PendingNotices pendingNotices = new PendingNotices();
 
     public ScanPipeline(RdsInventory inventory, List<Channel> channels, JsonLog log, Metrics metrics) {
+        this(inventory, channels, Tracker.none(java.time.Clock.systemUTC()), CompletionCheck.NONE, log, metrics);
+    }
+
+    /**
+     * @param tracker    the state table, for AWS Health reminders and completions ({@link Tracker#none} without one)
+     * @param completion how to ask AWS whether a story's work is done
+     */
+    public ScanPipeline(RdsInventory inventory, List<Channel> channels, Tracker tracker, CompletionCheck completion,
+            JsonLog log, Metrics metrics) {
         this.inventory = inventory;
         this.channels = List.copyOf(channels);
+        this.tracker = tracker;
+        this.followUp = new FollowUp(tracker, completion, log);
         this.log = log;
         this.metrics = metrics;
     }
@@ -72,9 +94,10 @@ public final class ScanPipeline {
      *                 details
      * @param digest   the digest sent, when the day called for one
      * @param dispatch where it went
+     * @param stories  what the follow-up of the state table's open stories found, and the completions it sent
      */
     public record Report(int regions, List<Notice> notices, Map<String, RegionGap> gaps,
-            Optional<RenderedDigest> digest, Dispatch dispatch) {
+            Optional<RenderedDigest> digest, Dispatch dispatch, Stories stories) {
 
         public Report {
             gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
@@ -90,6 +113,10 @@ public final class ScanPipeline {
             return RegionGap.lacking(Missing.DATABASE_DETAILS, gaps);
         }
 
+        Report with(Optional<RenderedDigest> sent, Dispatch by, Stories followed) {
+            return new Report(regions, notices, gaps, sent, by, followed);
+        }
+
         public boolean nothingScanned() {
             return notScanned().size() == regions;
         }
@@ -100,21 +127,44 @@ public final class ScanPipeline {
         }
     }
 
+    /**
+     * The state table's stories, as one scan followed them up.
+     *
+     * @param open        open AWS Health stories with a date (the digest reminds of them)
+     * @param overdue     stories reported as overdue
+     * @param completions the completion notices sent, by where they went
+     * @param unavailable why the state table could not be used, or null
+     */
+    public record Stories(int open, int overdue, List<Dispatch> completions, String unavailable) {
+        static final Stories NONE = new Stories(0, 0, List.of(), null);
+    }
+
     public Report run(Instant now, ScanSettings settings, Budget invocation) {
         Budget working = NoticePipeline.working(invocation);
         Report scanned = scan(settings.regions(), working.share(REGION_SHARE, MAX_REGION));
+        FollowUp.Found found = scanned.nothingScanned() ? FollowUp.Found.NOTHING
+                : followUp.run(scanned.notices(), scanned.gaps(), channels.stream().map(Channel::name).toList(), now,
+                        working.share(FOLLOW_UP_SHARE, MAX_FOLLOW_UP), working.remaining());
+        if (found.unavailable() != null) {
+            metrics.count(Metrics.STATE_UNAVAILABLE);
+        }
+        Stories stories = new Stories(found.events().size(), found.overdue().size(),
+                found.completions().stream().map(send -> complete(send, now, working)).toList(), found.unavailable());
         Optional<Digest> digest = scanned.nothingScanned()
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
-                : Digest.plan(scanned.notices(), scanned.gaps(), now, settings);
+                : Digest.plan(scanned.notices(), found.events(), found.overdue(), scanned.gaps(), now, settings);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("regions", settings.regions());
         fields.put("actions", scanned.notices().size());
         fields.put("unfinished", scanned.gaps().keySet());
+        fields.put("openStories", stories.open());
+        fields.put("overdue", stories.overdue());
+        fields.put("completions", stories.completions().size());
         if (digest.isEmpty()) {
             fields.put("outcome", scanned.nothingScanned() ? "failed" : "nothing due");
             log.info("scan finished", fields);
-            return scanned;
+            return scanned.with(Optional.empty(), Dispatch.none(), stories);
         }
         RenderedDigest rendered = DigestRenderer.render(digest.get());
         fields.put("due", digest.get().due().size());
@@ -124,7 +174,34 @@ public final class ScanPipeline {
         fields.put("outcome", dispatch.deliveredNowhere() ? "failed" : "digest sent");
         fields.put("delivered", dispatch.delivered());
         log.info("scan finished", fields);
-        return new Report(scanned.regions(), scanned.notices(), scanned.gaps(), Optional.of(rendered), dispatch);
+        return scanned.with(Optional.of(rendered), dispatch, stories);
+    }
+
+    /**
+     * Sends one completion notice the follow-up claimed, to the channels that have not taken it, and records where it
+     * went. A channel that fails is logged and counted; the story is done either way, so it is not tried again.
+     */
+    private Dispatch complete(Tracker.Send send, Instant now, Budget working) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("story", send.id());
+        fields.put("revision", send.revision().kind().name());
+        Outgoing message;
+        try {
+            message = RenderedNotice.of(send.notice(), now, send.revision());
+        } catch (RuntimeException | Error defect) {
+            message = MinimalNotice.of(send.notice().announcement(), "internal error while rendering: " + defect);
+        }
+        List<Channel> to = channels.stream().filter(c -> !send.delivered().contains(c.name())).toList();
+        Dispatch dispatch = Dispatch.send(message, to, working, log, fields);
+        dispatch.count(metrics, send.notice().category().name());
+        try {
+            tracker.finish(send, dispatch.delivered(), working);
+        } catch (RuntimeException e) {
+            log.error("could not record the completion notice's delivery", Map.of("error", String.valueOf(e)));
+        }
+        fields.put("delivered", dispatch.delivered());
+        log.info("completion notice sent", fields);
+        return dispatch;
     }
 
     /**
@@ -156,7 +233,7 @@ public final class ScanPipeline {
                                 : "no answer within the region's share of the time budget", gaps);
             }
         });
-        return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none());
+        return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none(), Stories.NONE);
     }
 
     private void notScanned(String region, RegionGap gap, String error, Map<String, RegionGap> gaps) {

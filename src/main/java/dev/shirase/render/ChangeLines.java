@@ -21,6 +21,14 @@ final class ChangeLines {
 
     static List<String> of(Changes c) {
         List<String> lines = new ArrayList<>();
+        switch (c.observed()) {
+            case EC2_EVENT_GONE -> lines.add("EC2 の DescribeInstanceStatus に、対象インスタンスの未完了の予定イベントが"
+                    + "なくなりました (再起動・停止と起動・日時の変更などで対応済み、またはインスタンスが終了済み)。完了とみなします");
+            case PENDING_ACTION_GONE -> lines.add("RDS の保留中のメンテナンス (DescribePendingMaintenanceActions) の一覧から"
+                    + "消えました (適用済み、または AWS が取り下げ)。完了とみなします");
+            case NONE -> {
+            }
+        }
         if (c.statusChanged()) {
             lines.add("ステータス: " + status(c.statusBefore()) + " → " + status(c.statusAfter()));
         }

@@ -17,6 +17,7 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.notice.Stage;
+import dev.shirase.state.Changes;
 import dev.shirase.state.Revision;
 import dev.shirase.render.Links.Link;
 import java.time.Instant;
@@ -111,7 +112,11 @@ public record NoticeContent(
                 service,
                 title,
                 deadlineShort(notice, timing, now),
-                summary(notice, platform, service, timing, facts, now),
+                revision.changes().observed() != Changes.Observation.NONE && notice.stage() == Stage.COMPLETED
+                        // Our own finding, not AWS's word: say it is taken as done, and why, under 変更点.
+                        ? service + " の" + Characters.afterJapanese(notice.title()) + "は、完了したとみなしました (理由は変更点のとおり)。"
+                                + "対象リソースが正常に動いていることを確認してください。"
+                        : summary(notice, platform, service, timing, facts, now),
                 statedFacts(notice, platform, facts),
                 classification(notice, timing),
                 scope(a),

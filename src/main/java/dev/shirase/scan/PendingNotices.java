@@ -10,6 +10,7 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.notice.Schedule;
+import dev.shirase.source.AwsTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,30 @@ public final class PendingNotices {
         DatabaseState onlyThisAction = new DatabaseState(db.id(), db.arn(), db.cluster(), db.engine(),
                 db.engineVersion(), db.multiAz(), db.window(), List.of(action));
         return classifier.classify(announcement).withDatabases(List.of(onlyThisAction));
+    }
+
+    /**
+     * The notice of an action from its raw input ({@link #of(DatabaseState, PendingAction)} keeps it): what the state
+     * table holds of an action that is no longer listed. The database's details are not kept, only its ARN.
+     */
+    public Notice fromRaw(String raw) {
+        try {
+            var node = MAPPER.readTree(raw);
+            String arn = node.path("ResourceIdentifier").asText(null);
+            var detail = node.path("PendingMaintenanceActionDetails").path(0);
+            if (arn == null || detail.isMissingNode()) {
+                throw new IllegalArgumentException("not a pending maintenance action: " + raw.substring(0, Math.min(raw.length(), 200)));
+            }
+            PendingAction action = new PendingAction(detail.path("Action").asText(null),
+                    detail.path("Description").asText(null), AwsTimes.parse(detail.path("AutoAppliedAfterDate").asText(null)),
+                    AwsTimes.parse(detail.path("ForcedApplyDate").asText(null)),
+                    AwsTimes.parse(detail.path("CurrentApplyDate").asText(null)), detail.path("OptInStatus").asText(null));
+            RdsArn parsed = RdsArn.parse(arn);
+            return of(new DatabaseState(parsed.name(), arn, parsed.cluster(), null, null, null, null, List.of(action)),
+                    action);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a pending maintenance action: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The action as DescribePendingMaintenanceActions gives it, kept as the notice's raw input. */

@@ -30,15 +30,27 @@ import java.util.regex.Pattern;
  * @param newParagraphs  paragraphs of the English text that were not there before, as AWS wrote them
  * @param rewritten      the English text changed in other ways than added paragraphs
  * @param pagesCompleted every page of a paged event has now arrived
+ * @param observed       what the scan itself saw, when the change is its own finding rather than AWS's word
  */
 public record Changes(String statusBefore, String statusAfter, List<String> added, List<String> resolved,
         Map<String, List<String>> otherStatus, List<String> dropped, List<Instant> startMoved, List<Instant> endMoved,
-        List<Instant> deadlineMoved, List<String> newParagraphs, boolean rewritten, boolean pagesCompleted) {
+        List<Instant> deadlineMoved, List<String> newParagraphs, boolean rewritten, boolean pagesCompleted,
+        Observation observed) {
+
+    /** How the scan found out that work was done, where AWS's own event did not say so. */
+    public enum Observation {
+        NONE,
+        /** EC2 lists no pending scheduled event for the instances any more (rebooted, stopped and started, rescheduled). */
+        EC2_EVENT_GONE,
+        /** RDS lists the pending maintenance action no more (applied, or withdrawn by AWS). */
+        PENDING_ACTION_GONE
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
     private static final String RESOLVED = "RESOLVED";
     public static final Changes NONE = new Changes(null, null, List.of(), List.of(), Map.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), false, false);
+            List.of(), List.of(), List.of(), false, false, Observation.NONE);
 
     public Changes {
         added = List.copyOf(added);
@@ -49,6 +61,12 @@ public record Changes(String statusBefore, String statusAfter, List<String> adde
         endMoved = nullable(endMoved);
         deadlineMoved = nullable(deadlineMoved);
         newParagraphs = List.copyOf(newParagraphs);
+        observed = observed == null ? Observation.NONE : observed;
+    }
+
+    public Changes observedBy(Observation observation) {
+        return new Changes(statusBefore, statusAfter, added, resolved, otherStatus, dropped, startMoved, endMoved,
+                deadlineMoved, newParagraphs, rewritten, pagesCompleted, observation);
     }
 
     /** From what the reader was told to the story now. */
@@ -97,7 +115,8 @@ public record Changes(String statusBefore, String statusAfter, List<String> adde
                 moved(told.deadline(), now.deadline()),
                 newParagraphs,
                 rewritten,
-                !told.allPagesReceived() && now.allPagesReceived() && now.totalPages() > 1);
+                !told.allPagesReceived() && now.allPagesReceived() && now.totalPages() > 1,
+                Observation.NONE);
     }
 
     public boolean isEmpty() {
@@ -151,6 +170,7 @@ public record Changes(String statusBefore, String statusAfter, List<String> adde
         newParagraphs.forEach(node.withArray("newParagraphs")::add);
         node.put("rewritten", rewritten);
         node.put("pagesCompleted", pagesCompleted);
+        node.put("observed", observed.name());
         return node.toString();
     }
 
@@ -163,7 +183,8 @@ public record Changes(String statusBefore, String statusAfter, List<String> adde
                     texts(node.path("resolved")), other, texts(node.path("dropped")), instants(node.path("startMoved")),
                     instants(node.path("endMoved")), instants(node.path("deadlineMoved")),
                     texts(node.path("newParagraphs")), node.path("rewritten").asBoolean(),
-                    node.path("pagesCompleted").asBoolean());
+                    node.path("pagesCompleted").asBoolean(),
+                    Observation.valueOf(node.path("observed").asText(Observation.NONE.name())));
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("stored changes are not readable: " + e.getMessage(), e);
         }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -42,7 +40,6 @@ public final class DynamoStateStore implements StateStore {
     private static final String DELIVERED = "delivered";
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String RAW = "raw";
-    private static final String REMINDED = "reminded";
     private static final String OVERDUE = "overdue";
     private static final String UPDATED_AT = "updatedAt";
     private static final String OPEN_VALUE = "open";
@@ -168,9 +165,6 @@ public final class DynamoStateStore implements StateStore {
         if (t.deadline() != null) {
             item.put(StateTable.DEADLINE, s(t.deadline().toString()));
         }
-        if (!t.reminded().isEmpty()) {
-            item.put(REMINDED, AttributeValue.builder().ns(t.reminded().stream().map(String::valueOf).toList()).build());
-        }
         item.put(OVERDUE, AttributeValue.builder().bool(t.overdue()).build());
         item.put(UPDATED_AT, s(now.toString()));
         if (t.first() != null) {
@@ -184,10 +178,6 @@ public final class DynamoStateStore implements StateStore {
     }
 
     static Tracked tracked(Map<String, AttributeValue> item) {
-        SortedSet<Integer> reminded = new TreeSet<>();
-        if (item.containsKey(REMINDED)) {
-            item.get(REMINDED).ns().forEach(d -> reminded.add(Integer.parseInt(d)));
-        }
         return new Tracked(
                 item.get(StateTable.ID).s(),
                 Long.parseLong(item.get(VERSION).n()),
@@ -199,7 +189,6 @@ public final class DynamoStateStore implements StateStore {
                 Instant.ofEpochMilli(Long.parseLong(item.get(LEASE_UNTIL).n())),
                 item.containsKey(RAW) ? gunzip(item.get(RAW)) : null,
                 item.containsKey(StateTable.DEADLINE) ? Instant.parse(item.get(StateTable.DEADLINE).s()) : null,
-                reminded,
                 item.containsKey(OVERDUE) && Boolean.TRUE.equals(item.get(OVERDUE).bool()),
                 item.containsKey(FIRST_CATEGORY) ? new Tracked.FirstTold(item.get(FIRST_CATEGORY).s(),
                         item.get(FIRST_OBLIGATION).s(), item.get(FIRST_TITLE).s()) : null);

@@ -47,6 +47,10 @@ public final class Lifecycle {
             // Back to what was last told (a page that changed and changed back): nothing to say.
             return new Keep(next);
         }
+        if (told.isDone() && next.isDone() && changes.newParagraphs().isEmpty() && !changes.rewritten()) {
+            // Already told as done (AWS closing what the scan found finished): no second completion.
+            return new Keep(next);
+        }
         boolean completes = next.isDone() && !told.isDone();
         return new Tell(new Revision(completes ? Revision.Kind.COMPLETION : Revision.Kind.UPDATE, changes), next);
     }

@@ -62,6 +62,14 @@ public record Story(String status, String description, Instant start, Instant en
         return new Story(status, description, start, end, deadline, Math.max(totalPages, earlier.totalPages), merged);
     }
 
+    /** This story with the resources {@code ids} resolved: what the scan found done. */
+    public Story resolving(java.util.Set<String> ids) {
+        Map<Integer, List<AffectedResource>> resolved = new TreeMap<>();
+        pages.forEach((page, resources) -> resolved.put(page, resources.stream()
+                .map(r -> ids.contains(r.id()) ? new AffectedResource(r.id(), r.arn(), RESOLVED) : r).toList()));
+        return new Story(status, description, start, end, deadline, totalPages, resolved);
+    }
+
     /** Every resource of every page received, each once, in page order. */
     public List<AffectedResource> resources() {
         Map<String, AffectedResource> byId = new LinkedHashMap<>();

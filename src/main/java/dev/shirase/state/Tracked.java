@@ -2,8 +2,6 @@ package dev.shirase.state;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * One story as the state table holds it.
@@ -18,14 +16,13 @@ import java.util.TreeSet;
  * @param leaseUntil until when an invocation is sending notice {@code revision}; others leave it alone until then
  * @param raw        the latest delivery of the event as received, for reminders
  * @param deadline   the story's date while it is open, else null
- * @param reminded   the reminder days (days before the deadline) already reminded of
  * @param overdue    the passing of the deadline was already reported
  * @param first      how the first notice named the story: later notices keep its category, obligation and title, so
  *                   that an update whose new text reads differently is still recognisably the same story
  */
 public record Tracked(String id, long version, Story known, Story told, int revision, Revision pending,
-        Set<String> delivered, Instant leaseUntil, String raw, Instant deadline, SortedSet<Integer> reminded,
-        boolean overdue, FirstTold first) {
+        Set<String> delivered, Instant leaseUntil, String raw, Instant deadline, boolean overdue,
+        FirstTold first) {
 
     /** The category, obligation and title (Japanese) of a story's first notice. */
     public record FirstTold(String category, String obligation, String title) {
@@ -33,7 +30,6 @@ public record Tracked(String id, long version, Story known, Story told, int revi
 
     public Tracked {
         delivered = Set.copyOf(delivered);
-        reminded = new TreeSet<>(reminded);
         leaseUntil = leaseUntil == null ? Instant.EPOCH : leaseUntil;
     }
 
@@ -42,8 +38,20 @@ public record Tracked(String id, long version, Story known, Story told, int revi
         return leaseUntil.isAfter(now);
     }
 
-    /** Still to be reminded of: not done, and with a date. */
+    /** Still to be reminded of: not done, with a date, and not yet reported as overdue. */
     public boolean isOpen() {
-        return deadline != null && !known.isDone();
+        return deadline != null && !known.isDone() && !overdue;
+    }
+
+    /** This story as it would be with {@code done} resources resolved (not written). */
+    public Tracked withResolved(Set<String> done) {
+        return new Tracked(id, version, known.resolving(done), told, revision, pending, delivered, leaseUntil, raw,
+                deadline, overdue, first);
+    }
+
+    /** This story written once more, unchanged but for {@code overdue}. */
+    public Tracked withOverdue() {
+        return new Tracked(id, version + 1, known, told, revision, pending, delivered, leaseUntil, raw, deadline, true,
+                first);
     }
 }

@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +34,14 @@ public final class Tracker {
     public Tracker(StateStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** With the table {@code SHIRASE_STATE_TABLE} names, or none when it is not set. */
+    public static Tracker fromEnvironment(java.util.Map<String, String> env, dev.shirase.aws.AwsClients clients,
+            Clock clock) {
+        String table = env.get(StateTable.ENV);
+        return table == null || table.isBlank() ? none(clock)
+                : new Tracker(new DynamoStateStore(clients.dynamoDb(), table.strip()), clock);
     }
 
     public static Tracker none(Clock clock) {
@@ -121,7 +130,7 @@ public final class Tracker {
                 }
                 Tracked retry = new Tracked(stored.id(), stored.version() + 1, stored.known(), stored.told(),
                         stored.revision(), stored.pending(), stored.delivered(), lease, stored.raw(), stored.deadline(),
-                        stored.reminded(), stored.overdue(), stored.first());
+                        stored.overdue(), stored.first());
                 yield store.write(retry, now, budget)
                         ? Optional.of(new Send(noticeOf(understood, stored.known(), stored.pending(), stored.first()),
                                 stored.pending(), stored.id(), stored.revision(), stored.delivered()))
@@ -130,7 +139,7 @@ public final class Tracker {
             case Lifecycle.Keep keep -> {
                 Tracked kept = new Tracked(stored.id(), stored.version() + 1, keep.story(), stored.told(),
                         stored.revision(), stored.pending(), stored.delivered(), stored.leaseUntil(), raw,
-                        stored.deadline(), stored.reminded(), stored.overdue(), stored.first());
+                        stored.deadline(), stored.overdue(), stored.first());
                 yield store.write(kept, now, budget)
                         ? Optional.of(new Quiet(understood, "kept: page " + pagesOf(keep.story()) + " of this event;"
                                 + " the resources of every page are told together once all have arrived"))
@@ -140,12 +149,10 @@ public final class Tracker {
                 FirstTold first = stored == null || stored.first() == null ? firstTold(understood) : stored.first();
                 Notice notice = noticeOf(understood, tell.story(), tell.revision(), first);
                 Instant deadline = tell.story().isDone() || notice.deadline() == null ? null : notice.deadline().at();
-                SortedSet<Integer> reminded = stored != null && java.util.Objects.equals(stored.deadline(), deadline)
-                        ? stored.reminded() : new TreeSet<>();
                 int number = stored == null ? 1 : stored.revision() + 1;
                 Tracked told = new Tracked(stored == null ? "" : stored.id(), stored == null ? 1 : stored.version() + 1,
-                        tell.story(), tell.story(), number, tell.revision(), Set.of(), lease, raw, deadline, reminded,
-                        stored != null && stored.overdue() && java.util.Objects.equals(stored.deadline(), deadline),
+                        tell.story(), tell.story(), number, tell.revision(), Set.of(), lease, raw, deadline,
+                        stored != null && stored.overdue() && Objects.equals(stored.deadline(), deadline),
                         first);
                 Tracked withId = stored == null ? withId(told, Identity.of(understood.announcement()).orElseThrow()) : told;
                 yield store.write(withId, now, budget)
@@ -155,6 +162,59 @@ public final class Tracker {
         };
     }
 
+    /** Every open story with a date, for the scan's reminders. */
+    public List<Tracked> openStories(Budget budget) {
+        return store.open(budget);
+    }
+
+    /**
+     * Keeps a story the scan found (an RDS pending action) without telling it: the digest does. Written when new or
+     * when its date moved, so that its disappearance can be told later; a concurrent write by another scan wins.
+     */
+    public void remember(Notice notice, String raw, Budget budget) {
+        Optional<String> id = Identity.of(notice.announcement());
+        if (store == null || id.isEmpty()) {
+            return;
+        }
+        Instant deadline = notice.deadline() == null ? null : notice.deadline().at();
+        Optional<Tracked> stored = store.read(id.get(), budget);
+        if (stored.isPresent() && Objects.equals(stored.get().deadline(), deadline) && stored.get().isOpen()) {
+            return;
+        }
+        Story story = Story.of(notice);
+        long version = stored.map(t -> t.version() + 1).orElse(1L);
+        store.write(new Tracked(id.get(), version, story, story, stored.map(Tracked::revision).orElse(1),
+                Revision.FIRST, Set.of(), Instant.EPOCH, raw, deadline, false, firstTold(notice)), clock.instant(), budget);
+    }
+
+    /**
+     * What the scan found out for itself: {@code done} resources of a story finished. When nothing is left, a
+     * completion notice, claimed here, to be sent like any other and then {@link #finish}ed. When some are left, nothing
+     * is written: the scan asks again tomorrow, and the digest shows what is still open.
+     */
+    public Plan resolve(Tracked stored, Notice notice, Set<String> done, Changes.Observation observed,
+            Collection<String> channels, Budget budget, Duration lease) {
+        Story arriving = stored.known().resolving(done);
+        if (!arriving.isDone()) {
+            return new Quiet(notice, "partly done: " + done.size() + " of " + arriving.resources().size());
+        }
+        Decision decision = new Lifecycle.Tell(new Revision(Revision.Kind.COMPLETION,
+                Changes.between(stored.told(), arriving).observedBy(observed)), arriving);
+        Instant now = clock.instant();
+        return claim(stored, decision, notice, stored.raw(), channels, now, now.plus(lease), budget)
+                .orElseGet(() -> new Quiet(notice, "another invocation changed story " + stored.id() + " meanwhile"));
+    }
+
+    /** The notice of a stored story, from its event read again: every page's resources, as first named. */
+    public static Notice storyNotice(Notice reread, Tracked story) {
+        return noticeOf(reread, story.known(), story.pending(), story.first());
+    }
+
+    /** Reports a story's date as passed, once: it leaves the open stories. False when another scan wrote first. */
+    public boolean markOverdue(Tracked stored, Budget budget) {
+        return store.write(stored.withOverdue(), clock.instant(), budget);
+    }
+
     /** Records which channels took notice {@code send.number()}, and lets the story go for the next invocation. */
     public void finish(Send send, Collection<String> delivered, Budget budget) {
         store.delivered(send.id(), send.number(), Set.copyOf(delivered), true, budget);
@@ -162,14 +222,14 @@ public final class Tracker {
 
     private static Tracked withId(Tracked t, String id) {
         return new Tracked(id, t.version(), t.known(), t.told(), t.revision(), t.pending(), t.delivered(), t.leaseUntil(),
-                t.raw(), t.deadline(), t.reminded(), t.overdue(), t.first());
+                t.raw(), t.deadline(), t.overdue(), t.first());
     }
 
     private static String pagesOf(Story story) {
         return story.pages().size() + "/" + story.totalPages();
     }
 
-    private static FirstTold firstTold(Notice notice) {
+    static FirstTold firstTold(Notice notice) {
         return new FirstTold(notice.category().name(), notice.obligation().name(), notice.title());
     }
 

@@ -1,0 +1,205 @@
+package dev.shirase.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.deliver.Channels;
+import dev.shirase.log.JsonLog;
+import dev.shirase.state.StateTable;
+import dev.shirase.testing.Events;
+import dev.shirase.testing.LambdaContext;
+import dev.shirase.testing.MotoClients;
+import dev.shirase.testing.MotoClients.Inbox;
+import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.RdsQueryStub;
+import dev.shirase.testing.RdsQueryStub.Action;
+import dev.shirase.testing.RdsQueryStub.Resource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The daily scan with the state table: AWS Health events the notifier told are reminded of on the reminder days,
+ * reported once when their date passes with no sign of completion, and RDS pending actions that disappear are told
+ * as done. moto for DynamoDB, RDS and SNS; RDS pending actions through the WireMock stub of the Query API.
+ */
+class ScanHandlerStateTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final MotoServer MOTO = MotoServer.get();
+    private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
+    private static final String INSTANCE = "i-0a1b2c3d4e5f67890";
+    private static RdsQueryStub rds;
+    private final MotoClients clients = new MotoClients(MOTO);
+    private Inbox inbox;
+    private String table;
+
+    @BeforeAll
+    static void startStub() {
+        rds = RdsQueryStub.start(MOTO);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        rds.close();
+    }
+
+    /** orders-db has a required OS update, applied in its window of Mon 2026-12-07 03:00 JST. */
+    @BeforeEach
+    void account() {
+        MOTO.reset();
+        rds.reset();
+        inbox = clients.topicWithQueue("shirase");
+        table = clients.stateTable("shirase-state");
+        try (RdsClient direct = clients.rds()) {
+            direct.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").engineVersion("16.3")
+                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
+                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
+        }
+        rds.pendingActions(Resource.of(ORDERS_ARN, new Action("system-update", Instant.parse("2026-12-01T00:00:00Z"),
+                null, null, null, "New Operating System update is available")));
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(MOTO.awsEnvironment());
+        env.put("AWS_ENDPOINT_URL_RDS", rds.endpoint());
+        env.put(Channels.TOPIC_ARN, inbox.topicArn());
+        env.put(StateTable.ENV, table);
+        return env;
+    }
+
+    /** The scan scheduled at {@code time}; the digest day is Monday. */
+    private JsonNode scanAt(String time) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan/scheduled-scan.json"));
+        event.put("time", time);
+        ScanHandler handler = new ScanHandler(ScanHandler.pipeline(env(), JsonLog.silent()), env(),
+                Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out, new LambdaContext());
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    /** The scheduled EC2 reboot (Sat 2026-12-05 00:00 JST), told by the notifier. */
+    private void rebootNotified(String status) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("health-ec2-instance-reboot.json"));
+        ((ObjectNode) event.get("detail")).put("statusCode", status);
+        NotifyHandler notify = new NotifyHandler(NotifyHandler.fromEnvironment(env(), JsonLog.silent()));
+        notify.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), new ByteArrayOutputStream(),
+                new LambdaContext());
+    }
+
+    private List<JsonNode> received() {
+        return clients.notifications(inbox.queueUrl());
+    }
+
+    @Test
+    void anOpenHealthEventIsRemindedOfOnAReminderDayAndNotOnOthers() throws Exception {
+        rebootNotified("upcoming");
+        received();
+
+        JsonNode sixDaysBefore = scanAt("2026-11-29T00:00:00Z");
+        assertThat(sixDaysBefore.get("openEvents").asInt()).isEqualTo(1);
+        assertThat(sixDaysBefore.get("digestSent").asBoolean()).isFalse();
+        assertThat(received()).isEmpty();
+
+        JsonNode sevenDaysBefore = scanAt("2026-11-28T00:00:00Z");
+
+        assertThat(sevenDaysBefore.get("digestSent").asBoolean()).isTrue();
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .contains(INSTANCE).contains("インスタンス再起動"));
+    }
+
+    @Test
+    void theWeeklyDigestListsOpenHealthEventsBesideThePendingActions() throws Exception {
+        rebootNotified("upcoming");
+        received();
+
+        JsonNode monday = scanAt("2026-11-30T00:00:00Z");
+
+        assertThat(monday.get("pendingActions").asInt()).isEqualTo(1);
+        assertThat(monday.get("openEvents").asInt()).isEqualTo(1);
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .contains(INSTANCE).contains("orders-db"));
+    }
+
+    @Test
+    void anEventClosedByAwsIsNoLongerReminded() throws Exception {
+        rebootNotified("upcoming");
+        rebootNotified("closed");
+        received();
+
+        JsonNode monday = scanAt("2026-11-30T00:00:00Z");
+
+        assertThat(monday.get("openEvents").asInt()).isZero();
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .doesNotContain(INSTANCE));
+    }
+
+    @Test
+    void aDatePassedWithNoSignOfCompletionIsReportedOnceThenDropped() throws Exception {
+        rebootNotified("upcoming");
+        received();
+
+        JsonNode dayAfter = scanAt("2026-12-06T00:00:00Z");
+        assertThat(dayAfter.get("overdue").asInt()).isEqualTo(1);
+        assertThat(dayAfter.get("digestSent").asBoolean()).isTrue();
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .contains(INSTANCE));
+
+        JsonNode monday = scanAt("2026-12-07T00:00:00Z");
+
+        assertThat(monday.get("overdue").asInt()).isZero();
+        assertThat(monday.get("openEvents").asInt()).isZero();
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .doesNotContain(INSTANCE));
+    }
+
+    @Test
+    void aPendingActionThatDisappearsIsToldAsDoneOnce() throws Exception {
+        scanAt("2026-11-29T00:00:00Z");
+        rds.reset();
+        rds.pendingActions();
+
+        JsonNode after = scanAt("2026-12-08T00:00:00Z");
+
+        assertThat(after.get("completions").asInt()).isEqualTo(1);
+        List<JsonNode> sent = received();
+        assertThat(sent).singleElement().satisfies(notice -> {
+            assertThat(notice.get("Subject").asText()).startsWith("【完了】RDS").contains("orders-db");
+            assertThat(notice.get("Message").asText()).startsWith("■ 変更点\n")
+                    .contains("保留中のメンテナンス (DescribePendingMaintenanceActions) の一覧から消えました")
+                    .contains("完了したとみなしました");
+        });
+
+        assertThat(scanAt("2026-12-09T00:00:00Z").get("completions").asInt()).isZero();
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void aPendingActionOfARegionThatCouldNotBeReadIsNotTakenAsDone() throws Exception {
+        scanAt("2026-11-29T00:00:00Z");
+        rds.reset();
+        rds.server().stubFor(RdsQueryStub.describePending().atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                        .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                                + "<Message>denied</Message></Error></ErrorResponse>")));
+
+        received();
+
+        // Nothing scanned: the run fails for a retry, and no action is taken as done.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanAt("2026-12-08T00:00:00Z"))
+                .isInstanceOf(ScanHandler.ScanFailedException.class);
+        assertThat(received()).isEmpty();
+    }
+}
