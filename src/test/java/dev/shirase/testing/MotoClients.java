@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -40,6 +41,11 @@ public final class MotoClients {
     /** RDS straight to moto, to create the DB instances and clusters a test needs. */
     public RdsClient rds() {
         return configure(RdsClient.builder()).build();
+    }
+
+    /** DynamoDB straight to moto, to read back the state table or make one of another shape. */
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
