@@ -5,6 +5,7 @@ import dev.shirase.aws.AwsClients;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.render.MinimalNotice;
 import dev.shirase.scan.ScanSettings;
+import dev.shirase.state.StateTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The command line: {@code preview} shows what would be sent, with no AWS account; {@code invoke} runs the Lambda
  * handler that template.yaml names, delivering to the channels the environment configures; {@code replay} does the
- * same with what the failure queue holds.
+ * same with what the failure queue holds; {@code state init} creates the state table where the environment points.
  */
 public final class Cli {
     /** The handlers template.yaml gives NotifyFunction and ScanFunction; a test holds them together. */
@@ -51,15 +53,26 @@ public final class Cli {
                   through its function's handler again, as invoke does, and delete it once its notice was delivered;
                   one that fails again stays. Delivers to SHIRASE_TOPIC_ARN (stack output TopicArn) or SHIRASE_MAIL_FROM
                   and SHIRASE_MAIL_TO. --dry-run: list what would be replayed; --max N: stop after N messages
+              shirase state init [--table NAME]
+                  create the DynamoDB state table (NAME, or SHIRASE_STATE_TABLE) with the keys, index and time to live
+                  template.yaml declares, where AWS_REGION and AWS_ENDPOINT_URL point (AWS, moto, DynamoDB Local), and
+                  turn on point-in-time recovery; an existing table is checked, not changed, apart from those two
             """;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
     Cli(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** {@code env}: where AWS settings and SHIRASE_* come from, as in Lambda (tests pass their own). */
+    Cli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -80,6 +93,7 @@ public final class Cli {
                 case "preview" -> preview(rest);
                 case "invoke" -> invoke(rest);
                 case "replay" -> replay(rest);
+                case "state" -> state(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -220,7 +234,6 @@ public final class Cli {
         if (queueUrl == null) {
             throw new UsageException("replay needs --queue-url (the stack output FailureQueueUrl)");
         }
-        Map<String, String> env = System.getenv();
         if (!dryRun && !Replay.deliversSomewhere(env)) {
             throw new UsageException("replay delivers to the channels the environment configures: set SHIRASE_TOPIC_ARN"
                     + " (the stack output TopicArn) or SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO, or use --dry-run");
@@ -233,6 +246,36 @@ public final class Cli {
             return 1;
         }
         return new Replay(sqs, queueUrl, LocalInvoke::new, out, err).run(max, dryRun);
+    }
+
+    private int state(List<String> args) {
+        if (args.isEmpty() || !args.getFirst().equals("init")) {
+            throw new UsageException(args.isEmpty() ? "state needs a command: init"
+                    : "unknown state command '" + args.getFirst() + "': use init");
+        }
+        String table = null;
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--table")) {
+                table = value(args, ++i, arg);
+            } else {
+                throw new UsageException("state init takes no '" + arg + "'");
+            }
+        }
+        if (table == null) {
+            table = env.get(StateTable.ENV);
+        }
+        if (table == null || table.isBlank()) {
+            throw new UsageException("state init needs the table's name: --table NAME, or " + StateTable.ENV);
+        }
+        DynamoDbClient dynamoDb;
+        try {
+            dynamoDb = new AwsClients(env).dynamoDb();
+        } catch (RuntimeException e) {
+            err.println("shirase: cannot reach DynamoDB: " + rootMessage(e));
+            return 1;
+        }
+        return new StateInit(dynamoDb, out, err).run(table);
     }
 
     private static int positive(String text, String option) {

@@ -1,16 +1,23 @@
 package dev.shirase.state;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * The state table's shape, in one place: template.yaml declares the same table, and {@code shirase state init}
@@ -58,5 +65,55 @@ public final class StateTable {
                         .build())
                 .sseSpecification(SSESpecification.builder().enabled(true).build())
                 .build();
+    }
+
+    /** Time to live on {@link #EXPIRES_AT}, as template.yaml's TimeToLiveSpecification declares it. */
+    public static TimeToLiveSpecification timeToLive() {
+        return TimeToLiveSpecification.builder().attributeName(EXPIRES_AT).enabled(true).build();
+    }
+
+    /**
+     * How an existing table differs from {@link #createRequest} in what the stateful path relies on: the key, the key
+     * attributes' types, and {@link #OPEN_INDEX} with its keys and projection. Empty when it has that shape. Other
+     * indexes, billing and encryption are the owner's choice and not compared.
+     */
+    public static List<String> differences(TableDescription table) {
+        CreateTableRequest expected = createRequest(table.tableName());
+        List<String> found = new ArrayList<>();
+        if (!table.keySchema().equals(expected.keySchema())) {
+            found.add("its key is " + keys(table.keySchema()) + ", not " + keys(expected.keySchema()));
+        }
+        Map<String, String> types = table.attributeDefinitions().stream()
+                .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+        keyAttributes().forEach((name, type) -> {
+            String actual = types.get(name);
+            if (actual != null && !actual.equals(type.toString())) {
+                found.add("attribute " + name + " is of type " + actual + ", not " + type);
+            }
+        });
+        GlobalSecondaryIndex index = expected.globalSecondaryIndexes().getFirst();
+        Optional<GlobalSecondaryIndexDescription> actual = table.globalSecondaryIndexes().stream()
+                .filter(i -> i.indexName().equals(OPEN_INDEX)).findFirst();
+        if (actual.isEmpty()) {
+            found.add("it has no index " + OPEN_INDEX);
+        } else {
+            if (!actual.get().keySchema().equals(index.keySchema())) {
+                found.add("index " + OPEN_INDEX + " is keyed " + keys(actual.get().keySchema()) + ", not "
+                        + keys(index.keySchema()));
+            }
+            String projection = actual.get().projection() == null ? null
+                    : actual.get().projection().projectionTypeAsString();
+            if (!index.projection().projectionTypeAsString().equals(projection)) {
+                found.add("index " + OPEN_INDEX + " projects " + projection + ", not "
+                        + index.projection().projectionTypeAsString());
+            }
+        }
+        return found;
+    }
+
+    private static String keys(List<KeySchemaElement> schema) {
+        return schema.isEmpty() ? "(none)" : schema.stream()
+                .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +189,44 @@ class CliTest {
         assumeFalse(Replay.deliversSomewhere(System.getenv()), "this JVM's environment configures a channel");
         assertThat(run("replay", "--queue-url", "http://127.0.0.1:9/q")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("set SHIRASE_TOPIC_ARN (the stack output TopicArn)");
+    }
+
+    @Test
+    void stateInitNeedsATableNameAndARegion() {
+        Cli withoutAws = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertThat(withoutAws.run(new String[] {"state", "init"})).isEqualTo(2);
+        assertThat(withoutAws.run(new String[] {"state"})).isEqualTo(2);
+        assertThat(withoutAws.run(new String[] {"state", "drop"})).isEqualTo(2);
+        assertThat(withoutAws.run(new String[] {"state", "init", "--table"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("state init needs the table's name: --table NAME, or SHIRASE_STATE_TABLE")
+                .contains("unknown state command 'drop': use init")
+                .contains("--table needs a value")
+                .contains("shirase state init [--table NAME]");
+
+        err.reset();
+        assertThat(withoutAws.run(new String[] {"state", "init", "--table", "shirase-state"})).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("shirase: cannot reach DynamoDB: IllegalStateException:"
+                + " AWS_REGION is not set: set it to the region the notifier runs in" + System.lineSeparator());
+    }
+
+    @Test
+    void stateInitSaysWhichEndpointItCouldNotReach() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closedPort;
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("AWS_REGION", "ap-northeast-1", "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                        "AWS_ENDPOINT_URL", endpoint));
+
+        assertThat(cli.run(new String[] {"state", "init", "--table", "shirase-state"})).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("shirase: state init: cannot reach DynamoDB at " + endpoint + ": ConnectException");
+        assertThat(stdout()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.shirase.template;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +18,8 @@ import java.util.Map;
  * template.yaml as a tree, read as plain YAML. CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
  * {@code !If} ...) are unknown to Jackson, which keeps the tagged value and drops the tag: {@code !Ref Topic} reads as
  * the text {@code Topic}. The tests only look at values that carry no tag (handlers, event patterns) or whose tag they
- * know ({@code !Sub} strings).
+ * know ({@code !Sub} strings). {@link #loadLongForm} keeps them, for tests that must tell {@code !Ref X} from the text
+ * {@code X}.
  */
 final class SamTemplate {
     /** The project root: Maven runs tests there, and it is where template.yaml, events/ and cfn-lint's config live. */
@@ -31,6 +38,68 @@ final class SamTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FILE, e);
         }
+    }
+
+    /**
+     * template.yaml with each short-form tag turned into the long form it stands for, as CloudFormation reads it:
+     * {@code !Ref X} is {@code {"Ref": "X"}}, {@code !GetAtt A.B} is {@code {"Fn::GetAtt": ["A", "B"]}}, {@code !Sub s}
+     * is {@code {"Fn::Sub": "s"}}, and so on.
+     */
+    static SamTemplate loadLongForm() {
+        try (JsonParser parser = new YAMLFactory().createParser(FILE.toFile())) {
+            parser.nextToken();
+            return new SamTemplate(longForm(parser));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+    }
+
+    /** The value at the parser's current token; its tag is read before the parser moves past it. */
+    private static JsonNode longForm(JsonParser parser) throws IOException {
+        Object tag = parser.getTypeId();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonNode value = switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, longForm(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(longForm(parser));
+                }
+                yield array;
+            }
+            case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL -> nodes.nullNode();
+            default -> nodes.textNode(parser.getText());
+        };
+        if (tag == null) {
+            return value;
+        }
+        String function = tag.toString();
+        if (function.equals("GetAtt") && value.isTextual()) {
+            String[] parts = value.asText().split("\\.", 2);
+            value = nodes.arrayNode().add(parts[0]).add(parts.length > 1 ? parts[1] : "");
+        }
+        String key = function.equals("Ref") || function.equals("Condition") ? function : "Fn::" + function;
+        return nodes.objectNode().set(key, value);
+    }
+
+    /** A resource as written: Type, Properties, DeletionPolicy ...; fails when the template has no such resource. */
+    JsonNode resource(String logicalId) {
+        JsonNode resource = root.path("Resources").path(logicalId);
+        if (!resource.isObject()) {
+            throw new AssertionError(FILE + " has no resource " + logicalId);
+        }
+        return resource;
     }
 
     JsonNode parameters() {
@@ -55,11 +124,22 @@ final class SamTemplate {
 
     /** A resource's Properties; fails when the template has no such resource. */
     JsonNode properties(String logicalId) {
-        JsonNode resource = root.path("Resources").path(logicalId);
-        if (!resource.isObject()) {
-            throw new AssertionError(FILE + " has no resource " + logicalId);
+        return resource(logicalId).path("Properties");
+    }
+
+    /** The IAM statements of a function's Policies, wherever they sit: in Statement lists and in the branches of Fn::If. */
+    java.util.List<JsonNode> statements(String functionLogicalId) {
+        java.util.List<JsonNode> statements = new java.util.ArrayList<>();
+        collectStatements(properties(functionLogicalId).path("Policies"), statements);
+        return statements;
+    }
+
+    private static void collectStatements(JsonNode node, java.util.List<JsonNode> into) {
+        if (node.isObject() && node.has("Effect")) {
+            into.add(node);
+            return;
         }
-        return resource.path("Properties");
+        node.forEach(child -> collectStatements(child, into));
     }
 
     /** The Properties of each event of the given Type on a function, by event name, in template order. */

@@ -44,6 +44,7 @@ public final class MotoClients {
         return configure(RdsClient.builder()).build();
     }
 
+    /** DynamoDB straight to moto, to read back the state table or make one of another shape. */
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
     }
