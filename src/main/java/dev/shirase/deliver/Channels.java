@@ -38,6 +38,18 @@ public final class Channels {
         return channels;
     }
 
+    /** The names of the channels the environment configures, as {@link #fromEnvironment} would build them. */
+    public static List<String> names(Map<String, String> env) {
+        List<String> names = new ArrayList<>();
+        if (value(env, TOPIC_ARN) != null) {
+            names.add("sns");
+        }
+        if (value(env, MAIL_FROM) != null && !recipients(value(env, MAIL_TO)).isEmpty()) {
+            names.add("ses");
+        }
+        return names.isEmpty() ? List.of("console") : names;
+    }
+
     static List<String> recipients(String commaSeparated) {
         if (commaSeparated == null) {
             return List.of();

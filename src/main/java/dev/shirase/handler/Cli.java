@@ -2,10 +2,17 @@ package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.aws.AwsClients;
+import dev.shirase.budget.Budget;
+import dev.shirase.deliver.Channels;
+import dev.shirase.log.JsonLog;
+import dev.shirase.log.Metrics;
+import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.render.MinimalNotice;
 import dev.shirase.scan.ScanSettings;
+import dev.shirase.state.StateStore;
 import dev.shirase.state.StateTable;
+import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +48,10 @@ public final class Cli {
               shirase preview [--format text|json|html|chat] [--now ISO-8601] FILE...
                   show the Japanese notice each EventBridge event file would produce; nothing is sent;
                   chat: the Amazon Q Developer custom notification as published to SNS https subscribers, one per line
+              shirase preview --state [--format text|json|html|chat] [--now ISO-8601] FILE...
+                  what the stateful notifier would send for each file, given the state table SHIRASE_STATE_TABLE
+                  names (on the endpoint the environment points at): a first notice, 【更新】 with what changed,
+                  【完了】, or nothing and why; reads the table, never writes it, sends nothing
               shirase preview --pending-maintenance FILE [--db-instances FILE] [--db-clusters FILE]
                       [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY] [--format text|json|html]
                   show what the daily scan would send, from saved output of aws rds describe-pending-maintenance-actions
@@ -112,9 +123,11 @@ public final class Cli {
         String reminderDays = ScanSettings.DEFAULT_REMINDER_DAYS;
         String digestDay = "MONDAY";
         List<String> files = new ArrayList<>();
+        boolean withState = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
+                case "--state" -> withState = true;
                 case "--format" -> format = Preview.Format.parse(value(args, ++i, arg));
                 case "--now" -> now = parseNow(value(args, ++i, arg));
                 case "--pending-maintenance" -> pending = value(args, ++i, arg);
@@ -131,6 +144,9 @@ public final class Cli {
             }
         }
         if (pending != null) {
+            if (withState) {
+                throw new UsageException("--state previews event files, not --pending-maintenance");
+            }
             if (!files.isEmpty()) {
                 throw new UsageException("--pending-maintenance takes its files by option, not " + files);
             }
@@ -154,12 +170,51 @@ public final class Cli {
         if (files.isEmpty()) {
             throw new UsageException("preview needs at least one event file");
         }
-        NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC));
         List<Preview.Item> items = new ArrayList<>();
-        for (String file : files) {
-            items.add(previewItem(pipeline, file));
+        if (withState) {
+            NoticePipeline pipeline = statePreview(now);
+            for (String file : files) {
+                items.add(foreseen(pipeline, file));
+            }
+        } else {
+            NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC));
+            for (String file : files) {
+                items.add(previewItem(pipeline, file));
+            }
         }
         return new Preview(format, out, err).print(items) == 0 ? 0 : 1;
+    }
+
+    /** A pipeline that reads the state table the environment names, and never writes it or sends. */
+    private NoticePipeline statePreview(Instant now) {
+        if (env.get(StateTable.ENV) == null || env.get(StateTable.ENV).isBlank()) {
+            throw new UsageException("--state needs " + StateTable.ENV + " (and AWS_REGION, credentials or"
+                    + " AWS_ENDPOINT_URL) to name the state table to read");
+        }
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        JsonLog silent = JsonLog.silent();
+        return new NoticePipeline(Enricher.NONE, List.of(), Tracker.fromEnvironment(env, new AwsClients(env), clock),
+                clock, silent, new Metrics(silent, "preview"));
+    }
+
+    /** What the stateful path would send for one file; a table that cannot be read is the item's error. */
+    private Preview.Item foreseen(NoticePipeline pipeline, String file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException e) {
+            return new Preview.Item(file, null, "file not found: " + file);
+        } catch (IOException e) {
+            return new Preview.Item(file, null, "cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            NoticePipeline.Foreseen f = pipeline.foresee(bytes, Channels.names(env),
+                    Budget.of(AwsClients.CALL_TIMEOUT));
+            return new Preview.Item(file, f.notice(), f.rendered(),
+                    f.notice() == null ? null : f.notice().announcement().readError(), f.notSent());
+        } catch (StateStore.StateUnavailableException e) {
+            return new Preview.Item(file, null, e.getMessage());
+        }
     }
 
     private static Preview.Item previewItem(NoticePipeline pipeline, String file) {

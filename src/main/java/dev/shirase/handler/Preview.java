@@ -46,8 +46,13 @@ final class Preview {
      * @param notice  the classified notice, or null when there is none
      * @param message what would be sent, or null when the input could not be read at all
      * @param error   why the input could not be read (or rendered), or null
+     * @param notSent with {@code --state}: why the stateful path would send nothing (a repeat ...), else null
      */
-    record Item(String file, Notice notice, Outgoing message, String error) {
+    record Item(String file, Notice notice, Outgoing message, String error, String notSent) {
+        Item(String file, Notice notice, Outgoing message, String error) {
+            this(file, notice, message, error, null);
+        }
+
         Item(String file, RenderedNotice rendered, String error) {
             this(file, rendered == null ? null : rendered.notice(), rendered, error);
         }
@@ -121,6 +126,9 @@ final class Preview {
         line.put("subject", shown.subject());
         line.put("text", shown.body());
         line.put("error", shown.error());
+        if (item.notSent() != null) {
+            line.put("notSent", item.notSent());
+        }
         return line;
     }
 
@@ -129,6 +137,9 @@ final class Preview {
         out.println("==> " + item.file() + " <==");
         if (shown.error() != null) {
             out.println("エラー: " + shown.error());
+        }
+        if (item.notSent() != null) {
+            out.println("送信しません (状態テーブルによる判定): " + item.notSent());
         }
         if (shown.body() != null) {
             out.println("件名: " + shown.subject());
@@ -145,6 +156,9 @@ final class Preview {
         if (shown.error() != null) {
             out.println("<!-- error: " + comment(shown.error()) + " -->");
         }
+        if (item.notSent() != null) {
+            out.println("<!-- not sent: " + comment(item.notSent()) + " -->");
+        }
         if (shown.body() != null) {
             out.print(shown.body());
         }
@@ -156,6 +170,10 @@ final class Preview {
         Shown shown = show(item, Outgoing::chat);
         if (shown.error() != null) {
             err.println("shirase: " + item.file() + ": " + shown.error());
+        }
+        if (item.notSent() != null) {
+            err.println("shirase: " + item.file() + ": not sent: " + item.notSent());
+            return null;
         }
         // An input that could not be read at all still gets its line, as the notifier's minimal notice would say it.
         out.println(shown.body() != null ? shown.body() : MinimalNotice.ofRaw(null, shown.error()).chat());

@@ -78,6 +78,27 @@ public final class NoticePipeline {
         return render(input, Budget.of(Duration.ZERO));
     }
 
+    /**
+     * What the stateful path would send for an input, given the state table as it is now; nothing is written or sent.
+     *
+     * @param rendered the notice that would go out, or null when none would
+     * @param notSent  why none would (a repeat, a page kept for later), else null
+     */
+    public record Foreseen(RenderedNotice rendered, Notice notice, String notSent) {
+    }
+
+    /** The preview of the stateful path ({@code preview --state}); throws when the table cannot be read. */
+    public Foreseen foresee(byte[] input, List<String> channelNames, Budget budget) {
+        Notice understood = understand(input);
+        Tracker.Plan plan = tracker.foresee(understood, channelNames, budget);
+        if (plan instanceof Tracker.Quiet quiet) {
+            return new Foreseen(null, understood, quiet.why());
+        }
+        Revision revision = plan instanceof Tracker.Send send ? send.revision() : Revision.FIRST;
+        RenderedNotice rendered = render(plan.notice(), revision, input, budget);
+        return new Foreseen(rendered, rendered.notice(), null);
+    }
+
     /** The time left for work once the reserve at the end of {@code invocation} is set aside. */
     public static Budget working(Budget invocation) {
         Duration reserve = Duration.ofNanos((long) (invocation.remaining().toNanos() * RESERVE));

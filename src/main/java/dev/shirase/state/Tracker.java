@@ -113,9 +113,32 @@ public final class Tracker {
         }
     }
 
+    /**
+     * What {@link #begin} would decide for this delivery, reading the table and writing nothing: the preview of the
+     * stateful path. Throws {@link StateStore.StateUnavailableException} when the table cannot be read.
+     */
+    public Plan foresee(Notice understood, Collection<String> channels, Budget budget) {
+        Optional<String> identity = Identity.of(understood.announcement());
+        if (store == null || identity.isEmpty() || understood.announcement().readError() != null) {
+            return new Untracked(understood, null);
+        }
+        Story arriving = Story.of(understood);
+        Instant now = clock.instant();
+        Optional<Tracked> stored = store.read(identity.get(), budget);
+        Decision decision = stored.isEmpty() ? new Lifecycle.Tell(Revision.FIRST, arriving)
+                : Lifecycle.decide(stored.get().told(), stored.get().known(), arriving);
+        return claim(stored.orElse(null), decision, understood, null, channels, now, now, budget, false).orElseThrow();
+    }
+
     /** The plan for a decision, once its write succeeded; empty when another invocation wrote first. */
     private Optional<Plan> claim(Tracked stored, Decision decision, Notice understood, String raw,
             Collection<String> channels, Instant now, Instant lease, Budget budget) {
+        return claim(stored, decision, understood, raw, channels, now, lease, budget, true);
+    }
+
+    /** {@code write} false: the plan a decision leads to, with nothing written (the preview). */
+    private Optional<Plan> claim(Tracked stored, Decision decision, Notice understood, String raw,
+            Collection<String> channels, Instant now, Instant lease, Budget budget, boolean write) {
         return switch (decision) {
             case Lifecycle.Repeat repeat -> {
                 Set<String> missing = new LinkedHashSet<>(channels);
@@ -131,7 +154,7 @@ public final class Tracker {
                 Tracked retry = new Tracked(stored.id(), stored.version() + 1, stored.known(), stored.told(),
                         stored.revision(), stored.pending(), stored.delivered(), lease, stored.raw(), stored.deadline(),
                         stored.overdue(), stored.first());
-                yield store.write(retry, now, budget)
+                yield !write || store.write(retry, now, budget)
                         ? Optional.of(new Send(noticeOf(understood, stored.known(), stored.pending(), stored.first()),
                                 stored.pending(), stored.id(), stored.revision(), stored.delivered()))
                         : Optional.empty();
@@ -140,7 +163,7 @@ public final class Tracker {
                 Tracked kept = new Tracked(stored.id(), stored.version() + 1, keep.story(), stored.told(),
                         stored.revision(), stored.pending(), stored.delivered(), stored.leaseUntil(), raw,
                         stored.deadline(), stored.overdue(), stored.first());
-                yield store.write(kept, now, budget)
+                yield !write || store.write(kept, now, budget)
                         ? Optional.of(new Quiet(understood, "kept: page " + pagesOf(keep.story()) + " of this event;"
                                 + " the resources of every page are told together once all have arrived"))
                         : Optional.empty();
@@ -155,7 +178,7 @@ public final class Tracker {
                         stored != null && stored.overdue() && Objects.equals(stored.deadline(), deadline),
                         first);
                 Tracked withId = stored == null ? withId(told, Identity.of(understood.announcement()).orElseThrow()) : told;
-                yield store.write(withId, now, budget)
+                yield !write || store.write(withId, now, budget)
                         ? Optional.of(new Send(notice, tell.revision(), withId.id(), number, Set.of()))
                         : Optional.empty();
             }
