@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -199,25 +200,34 @@ public final class Cli {
 
     /** What the stateful path would send for one file; a table that cannot be read is the item's error. */
     private Preview.Item foreseen(NoticePipeline pipeline, String file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(Path.of(file));
-        } catch (NoSuchFileException e) {
-            return new Preview.Item(file, null, "file not found: " + file);
-        } catch (IOException e) {
-            return new Preview.Item(file, null, "cannot read " + file + ": " + e.getMessage());
-        }
-        try {
-            NoticePipeline.Foreseen f = pipeline.foresee(bytes, Channels.names(env),
-                    Budget.of(AwsClients.CALL_TIMEOUT));
-            return new Preview.Item(file, f.notice(), f.rendered(),
-                    f.notice() == null ? null : f.notice().announcement().readError(), f.notSent());
-        } catch (StateStore.StateUnavailableException e) {
-            return new Preview.Item(file, null, e.getMessage());
-        }
+        return withFile(file, bytes -> {
+            try {
+                NoticePipeline.Foreseen f = pipeline.foresee(bytes, Channels.names(env),
+                        Budget.of(AwsClients.CALL_TIMEOUT));
+                return new Preview.Item(file, f.notice(), f.rendered(),
+                        f.notice() == null ? null : f.notice().announcement().readError(), f.notSent());
+            } catch (StateStore.StateUnavailableException e) {
+                return new Preview.Item(file, null, e.getMessage());
+            }
+        });
     }
 
     private static Preview.Item previewItem(NoticePipeline pipeline, String file) {
+        return withFile(file, bytes -> {
+            try {
+                var rendered = pipeline.render(bytes);
+                return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
+            } catch (RuntimeException | Error defect) {
+                // The pipeline's own fallback failed too: show what the notifier would then send, the input as received.
+                String why = "could not render any notice: " + defect;
+                String raw = new String(bytes, StandardCharsets.UTF_8);
+                return new Preview.Item(file, null, MinimalNotice.ofRaw(raw, why), why);
+            }
+        });
+    }
+
+    /** The item {@code make} makes of the file's bytes, or, when the file cannot be read, one that says why. */
+    private static Preview.Item withFile(String file, Function<byte[], Preview.Item> make) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(file));
@@ -226,15 +236,7 @@ public final class Cli {
         } catch (IOException e) {
             return new Preview.Item(file, null, "cannot read " + file + ": " + e.getMessage());
         }
-        try {
-            var rendered = pipeline.render(bytes);
-            return new Preview.Item(file, rendered, rendered.notice().announcement().readError());
-        } catch (RuntimeException | Error defect) {
-            // The pipeline's own fallback failed too: show what the notifier would then send, the input as received.
-            String why = "could not render any notice: " + defect;
-            String raw = new String(bytes, StandardCharsets.UTF_8);
-            return new Preview.Item(file, null, MinimalNotice.ofRaw(raw, why), why);
-        }
+        return make.apply(bytes);
     }
 
     private int invoke(List<String> args) {
