@@ -4,6 +4,7 @@ import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Dispatch;
+import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Announcement;
@@ -21,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * read -> classify -> enrich -> render -> deliver, for one input, each stage its own failure domain: whatever fails,
- * a notice still goes out, in its minimal form when nothing better can be made. Without channels it only renders (the
- * preview); processing then counts as delivered nowhere.
+ * read -> classify -> enrich -> render -> route -> deliver, for one input, each stage its own failure domain: whatever
+ * fails, a notice still goes out, in its minimal form when nothing better can be made. Without channels it only renders
+ * (the preview); processing then counts as delivered nowhere. Routing may leave out a notice the user chose not to
+ * hear of, or keep it from a channel ({@link Routing}); a notice that could not be read always goes out.
  *
  * <p>Time: the invocation's budget keeps a reserve at the end (to log, count and return before Lambda's timeout);
  * enrichment gets a small share of the rest and is skipped when that share is too short to be useful; the channels
@@ -43,13 +45,20 @@ public final class NoticePipeline {
     private final Classifier classifier = new Classifier();
     private final Enricher enricher;
     private final List<Channel> channels;
+    private final Routing routing;
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
 
     public NoticePipeline(Enricher enricher, List<Channel> channels, Clock clock, JsonLog log, Metrics metrics) {
+        this(enricher, channels, Routing.EVERYTHING, clock, log, metrics);
+    }
+
+    public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Clock clock, JsonLog log,
+            Metrics metrics) {
         this.enricher = enricher;
         this.channels = List.copyOf(channels);
+        this.routing = routing;
         this.clock = clock;
         this.log = log;
         this.metrics = metrics;
@@ -87,7 +96,18 @@ public final class NoticePipeline {
                     "internal error while rendering the notice: " + defect);
         }
         Map<String, Object> fields = fields(notice);
-        Dispatch dispatch = Dispatch.send(message, channels, working, log, fields);
+        Routing.Route route = routing.route(notice, channels);
+        if (route.filtered() != null) {
+            // The user chose not to hear of it: nothing to send, and nothing failed.
+            fields.put("outcome", "filtered");
+            fields.put("filtered", route.filtered());
+            log.info("notice filtered", fields);
+            return new Outcome(notice, message, Dispatch.none(), route.filtered());
+        }
+        if (!route.withheld().isEmpty()) {
+            fields.put("belowMinimumOf", route.withheld());
+        }
+        Dispatch dispatch = Dispatch.send(message, route.channels(), working, log, fields);
         dispatch.count(metrics, notice == null ? Category.UNCLASSIFIED.name() : notice.category().name());
         Outcome outcome = new Outcome(notice, message, dispatch);
         fields.put("outcome", outcome.deliveredNowhere() ? "failed"
