@@ -33,6 +33,19 @@ final class SamTemplate {
         }
     }
 
+    /**
+     * template.yaml as CloudFormation would deploy it with these parameter values, the others at their defaults:
+     * conditions decided and {@code !If}, {@code !Split}, {@code !Sub} ... of parameters resolved (see
+     * {@link CloudFormation}). Event patterns and environment variables built from parameters are read from here.
+     */
+    static SamTemplate deployed(Map<String, String> parameters) {
+        return new SamTemplate(CloudFormation.resolve(CloudFormation.read(FILE), parameters));
+    }
+
+    JsonNode metadata() {
+        return root.path("Metadata");
+    }
+
     JsonNode parameters() {
         return root.path("Parameters");
     }
