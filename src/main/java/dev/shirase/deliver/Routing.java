@@ -180,7 +180,8 @@ public final class Routing {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(variable + ": \"" + value + "\" is not allowed; allowed: " + allowed, e);
+            // No cause: tools that show the root cause would show Java's enum message instead of this one.
+            throw new IllegalStateException(variable + ": \"" + value + "\" is not allowed; allowed: " + allowed);
         }
     }
 
