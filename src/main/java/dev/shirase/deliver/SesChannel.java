@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Sends an HTML email with a plain-text alternative through SES v2. */
 public final class SesChannel implements Channel {
+    public static final String NAME = "ses";
     /** SES accepts at most 50 recipients a message. */
     static final int MAX_RECIPIENTS = 50;
     /**
@@ -34,7 +35,7 @@ public final class SesChannel implements Channel {
 
     @Override
     public String name() {
-        return "ses";
+        return NAME;
     }
 
     /** What one email carries. */

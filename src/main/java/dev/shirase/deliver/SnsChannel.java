@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /** Publishes to the SNS topic: the Japanese text to email and SQS subscribers, a chat notification to https ones. */
 public final class SnsChannel implements Channel {
+    public static final String NAME = "sns";
     private final SnsClient sns;
     private final String topicArn;
 
@@ -19,7 +20,7 @@ public final class SnsChannel implements Channel {
 
     @Override
     public String name() {
-        return "sns";
+        return NAME;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channels;
+import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.Enricher;
@@ -194,8 +195,9 @@ public final class Cli {
         }
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         JsonLog silent = JsonLog.silent();
-        return new NoticePipeline(Enricher.NONE, List.of(), Tracker.fromEnvironment(env, new AwsClients(env), clock),
-                clock, silent, new Metrics(silent, "preview"));
+        Tracker tracker = Tracker.fromEnvironment(env, new AwsClients(env), clock);
+        return new NoticePipeline(Enricher.NONE, List.of(), Routing.EVERYTHING, tracker, clock, silent,
+                new Metrics(silent, "preview"));
     }
 
     /** What the stateful path would send for one file; a table that cannot be read is the item's error. */

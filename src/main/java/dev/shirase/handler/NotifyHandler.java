@@ -9,6 +9,7 @@ import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.ConsoleChannel;
+import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Jst;
@@ -49,6 +50,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     static NoticePipeline fromEnvironment(Map<String, String> env, JsonLog log) {
+        Routing routing = Routing.fromEnvironment(env);
         AwsClients clients = new AwsClients(env);
         List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
@@ -56,7 +58,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
         Clock clock = Clock.systemUTC();
         Tracker tracker = Tracker.fromEnvironment(env, clients, clock);
-        return new NoticePipeline(enricher, channels, tracker, clock, log, Metrics.fromEnvironment(log, env));
+        return new NoticePipeline(enricher, channels, routing, tracker, clock, log, Metrics.fromEnvironment(log, env));
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         result.put("stage", n == null ? null : n.stage().name());
         result.put("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
         result.put("subject", outcome.message() == null ? null : outcome.message().subject());
+        result.put("filtered", outcome.filtered());
         if (outcome.notSent() != null) {
             result.put("notSent", outcome.notSent());
         }

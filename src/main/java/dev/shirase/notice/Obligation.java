@@ -15,4 +15,9 @@ public enum Obligation {
     public String japanese() {
         return japanese;
     }
+
+    /** At least as binding as {@code minimum}: the constants are declared from the most binding down. */
+    public boolean atLeast(Obligation minimum) {
+        return compareTo(minimum) <= 0;
+    }
 }

@@ -4,6 +4,7 @@ import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Dispatch;
+import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Announcement;
@@ -21,11 +22,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * read -> classify -> enrich -> render -> deliver, for one input, each stage its own failure domain: whatever fails,
- * a notice still goes out, in its minimal form when nothing better can be made. Without channels it only renders (the
- * preview); processing then counts as delivered nowhere.
+ * read -> classify -> enrich -> render -> route -> deliver, for one input, each stage its own failure domain: whatever
+ * fails, a notice still goes out, in its minimal form when nothing better can be made. Without channels it only renders
+ * (the preview); processing then counts as delivered nowhere. Routing may leave out a notice the user chose not to
+ * hear of, or keep it from a channel ({@link Routing}); a notice that could not be read always goes out.
  *
  * <p>Time: the invocation's budget keeps a reserve at the end (to log, count and return before Lambda's timeout);
  * enrichment gets a small share of the rest and is skipped when that share is too short to be useful; the channels
@@ -48,19 +51,30 @@ public final class NoticePipeline {
     private final Classifier classifier = new Classifier();
     private final Enricher enricher;
     private final List<Channel> channels;
+    private final Routing routing;
     private final Tracker tracker;
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
 
     public NoticePipeline(Enricher enricher, List<Channel> channels, Clock clock, JsonLog log, Metrics metrics) {
-        this(enricher, channels, Tracker.none(clock), clock, log, metrics);
+        this(enricher, channels, Routing.EVERYTHING, Tracker.none(clock), clock, log, metrics);
     }
 
-    public NoticePipeline(Enricher enricher, List<Channel> channels, Tracker tracker, Clock clock, JsonLog log,
+    public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Clock clock, JsonLog log,
             Metrics metrics) {
+        this(enricher, channels, routing, Tracker.none(clock), clock, log, metrics);
+    }
+
+    /**
+     * @param routing what the user chose not to hear of, and each channel's minimum obligation
+     * @param tracker the state table ({@link Tracker#none} without one)
+     */
+    public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Tracker tracker, Clock clock,
+            JsonLog log, Metrics metrics) {
         this.enricher = enricher;
         this.channels = List.copyOf(channels);
+        this.routing = routing;
         this.tracker = tracker;
         this.clock = clock;
         this.log = log;
@@ -108,8 +122,16 @@ public final class NoticePipeline {
     public Outcome process(byte[] input, Budget invocation) {
         Budget working = working(invocation);
         Notice understood = understand(input);
-        Tracker.Plan plan = plan(understood, new String(input, StandardCharsets.UTF_8), working);
         Map<String, Object> fields = fields(understood);
+        Optional<String> excluded = routing.exclusion(understood);
+        if (excluded.isPresent()) {
+            // The user chose not to hear of it: nothing to send or remember, and nothing failed.
+            fields.put("outcome", "filtered");
+            fields.put("filtered", excluded.get());
+            log.info("notice filtered", fields);
+            return Outcome.filtered(understood, null, excluded.get());
+        }
+        Tracker.Plan plan = plan(understood, new String(input, StandardCharsets.UTF_8), working);
         if (plan instanceof Tracker.Quiet quiet) {
             fields.put("outcome", "not sent");
             fields.put("why", quiet.why());
@@ -133,13 +155,27 @@ public final class NoticePipeline {
                     "internal error while rendering the notice: " + defect);
         }
         fields.put("revision", revision.kind().name());
-        Dispatch dispatch = Dispatch.send(message, to, working, log, fields);
+        Routing.Route route = routing.route(notice, to);
+        if (route.filtered() != null) {
+            // Below every channel's minimum (its obligation may have been settled by enrichment): nothing failed.
+            if (plan instanceof Tracker.Send send) {
+                finish(send, List.of(), route.withheld(), working);
+            }
+            fields.put("outcome", "filtered");
+            fields.put("filtered", route.filtered());
+            log.info("notice filtered", fields);
+            return Outcome.filtered(notice, message, route.filtered());
+        }
+        if (!route.withheld().isEmpty()) {
+            fields.put("belowMinimumOf", route.withheld());
+        }
+        Dispatch dispatch = Dispatch.send(message, route.channels(), working, log, fields);
         dispatch.count(metrics, notice == null ? Category.UNCLASSIFIED.name() : notice.category().name());
         boolean tracked = false;
         if (plan instanceof Tracker.Send send) {
-            tracked = finish(send, dispatch, working);
+            tracked = finish(send, dispatch.delivered(), route.withheld(), working);
         }
-        Outcome outcome = new Outcome(notice, message, dispatch, null, tracked);
+        Outcome outcome = new Outcome(notice, message, dispatch, null, null, tracked);
         fields.put("outcome", outcome.deliveredNowhere() ? "failed"
                 : dispatch.failures().isEmpty() ? "delivered" : "partly delivered");
         fields.put("delivered", dispatch.delivered());
@@ -171,10 +207,15 @@ public final class NoticePipeline {
         return plan;
     }
 
-    /** Records which channels took the notice; true when it was recorded, so that a retry sends only to the rest. */
-    private boolean finish(Tracker.Send send, Dispatch dispatch, Budget working) {
+    /**
+     * Records which channels are done with the notice: those that took it, and those whose minimum it does not meet.
+     * True when it was recorded, so that a retry sends only to the rest.
+     */
+    private boolean finish(Tracker.Send send, List<String> delivered, List<String> withheld, Budget working) {
         try {
-            tracker.finish(send, dispatch.delivered(), working);
+            List<String> done = new java.util.ArrayList<>(delivered);
+            done.addAll(withheld);
+            tracker.finish(send, done, working);
             return true;
         } catch (RuntimeException e) {
             stateUnavailable(String.valueOf(e.getMessage()), null);

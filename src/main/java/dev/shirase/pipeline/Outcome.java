@@ -10,18 +10,28 @@ import dev.shirase.render.Outgoing;
  * @param notice   the classified notice, or null when not even the fallback notice could be made
  * @param message  what was sent: the rendered notice, or its minimal form; null when nothing was to be sent
  * @param dispatch which channels took it, and why the others did not
- * @param notSent  why nothing was sent (a repeat of a notice already delivered ...), else null
+ * @param filtered why it was not sent at all, by the user's choice (filters, per-channel minimums), else null
+ * @param notSent  why nothing was sent by the state table's word (a repeat of a notice already delivered ...), else null
  * @param tracked  the state table recorded which channels took the notice, so a retry sends only to the others
  */
-public record Outcome(Notice notice, Outgoing message, Dispatch dispatch, String notSent, boolean tracked) {
+public record Outcome(Notice notice, Outgoing message, Dispatch dispatch, String filtered, String notSent,
+        boolean tracked) {
 
-    static Outcome quiet(Notice notice, String why) {
-        return new Outcome(notice, null, Dispatch.none(), why, false);
+    public Outcome(Notice notice, Outgoing message, Dispatch dispatch) {
+        this(notice, message, dispatch, null, null, false);
     }
 
-    /** No channel took the notice (and there was one to send). */
+    static Outcome quiet(Notice notice, String why) {
+        return new Outcome(notice, null, Dispatch.none(), null, why, false);
+    }
+
+    static Outcome filtered(Notice notice, Outgoing message, String why) {
+        return new Outcome(notice, message, Dispatch.none(), why, null, false);
+    }
+
+    /** No channel took the notice, and there was one to send it to. */
     public boolean deliveredNowhere() {
-        return notSent == null && dispatch.deliveredNowhere();
+        return filtered == null && notSent == null && dispatch.deliveredNowhere();
     }
 
     /**

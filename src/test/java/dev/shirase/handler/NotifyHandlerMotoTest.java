@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.deliver.Channels;
+import dev.shirase.deliver.Routing;
 import dev.shirase.testing.Events;
 import dev.shirase.testing.LambdaContext;
 import dev.shirase.testing.MotoClients;
@@ -109,6 +110,68 @@ class NotifyHandlerMotoTest {
         assertThat(result.at("/failures/ses").asText()).contains("not verified");
         assertThat(clients.notifications(inbox.queueUrl())).singleElement()
                 .satisfies(n -> assertThat(n.get("Subject").asText()).contains("インスタンス再起動"));
+    }
+
+    @Test
+    void anExcludedEventSendsNothingAndTheInvocationSucceeds() throws Exception {
+        JsonNode result = invoke(env(Map.of(Routing.EXCLUDE_CATEGORIES, "SYSTEM_REBOOT")),
+                Events.sample("health-ec2-instance-reboot.json"));
+
+        assertThat(result.get("filtered").asText())
+                .isEqualTo("category SYSTEM_REBOOT is in SHIRASE_EXCLUDE_CATEGORIES");
+        assertThat(result.get("delivered")).isEmpty();
+        assertThat(result.get("failures")).isEmpty();
+        assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+    }
+
+    @Test
+    void anEventThatCannotBeReadGoesOutWhateverTheFilters() throws Exception {
+        JsonNode result = invoke(env(Map.of(Routing.INCLUDE_SERVICES, "LAMBDA",
+                Routing.EXCLUDE_CATEGORIES, "INFORMATION", Routing.SNS_MIN_OBLIGATION, "REQUIRED")),
+                "{\"source\": \"aws.health\", broken".getBytes());
+
+        assertThat(result.get("filtered").isNull()).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+        assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
+    }
+
+    @Test
+    void withMailOnlyForRequiredNoticesAnOptionalNoticeGoesToSnsOnly() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+        Map<String, String> env = env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com", Routing.MAIL_MIN_OBLIGATION, "REQUIRED"));
+
+        JsonNode optional = invoke(env, Events.sample("rds-event-0230-system-update-available.json"));
+
+        assertThat(optional.get("obligation").asText()).isEqualTo("OPTIONAL");
+        assertThat(optional.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+        assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
+        assertThat(MAPPER.readTree(moto.data()).at("/ses/Message").toString()).doesNotContain("oncall@example.com");
+
+        JsonNode required = invoke(env, Events.sample("health-ec2-instance-reboot.json"));
+
+        assertThat(required.get("delivered")).extracting(JsonNode::asText).containsExactly("sns", "ses");
+        assertThat(MAPPER.readTree(moto.data()).at("/ses/Message").toString()).contains("oncall@example.com");
+    }
+
+    @Test
+    void aNoticeBelowEveryChannelsMinimumSendsNothingAndTheInvocationSucceeds() throws Exception {
+        JsonNode result = invoke(env(Map.of(Routing.SNS_MIN_OBLIGATION, "OPTIONAL")),
+                Events.sample("health-unknown-code.json"));
+
+        assertThat(result.get("obligation").asText()).isEqualTo("INFORMATION");
+        assertThat(result.get("filtered").asText()).startsWith("obligation INFORMATION is below the minimum");
+        assertThat(clients.notifications(inbox.queueUrl())).isEmpty();
+    }
+
+    @Test
+    void anInvalidFilterStopsTheFunctionAtStartUp() {
+        assertThatThrownBy(() -> NotifyHandler.fromEnvironment(env(Map.of(Routing.MAIL_MIN_OBLIGATION, "ALL"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(Routing.MAIL_MIN_OBLIGATION)
+                .hasMessageContaining("REQUIRED, OPTIONAL, INFORMATION");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channel;
+import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Notice;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,24 @@ class NoticePipelineTest {
                 .contains("\"Channel\":\"recording\"")
                 .contains("\"Category\":\"SYSTEM_REBOOT\"")
                 .contains("\"NoticesDelivered\":1");
+    }
+
+    @Test
+    void aFilteredNoticeIsSentNowhereLoggedWithWhyAndNotAFailure() {
+        Routing noReboots = Routing.fromEnvironment(Map.of(Routing.EXCLUDE_CATEGORIES, "SYSTEM_REBOOT"));
+        NoticePipeline pipeline = new NoticePipeline(Enricher.NONE, List.of(recording), noReboots, CLOCK, log,
+                new Metrics(log, "test"));
+
+        Outcome outcome = pipeline.process(Events.sample("health-ec2-instance-reboot.json"),
+                Budget.of(Duration.ofSeconds(10)));
+
+        assertThat(sent).isEmpty();
+        assertThat(outcome.filtered()).isEqualTo("category SYSTEM_REBOOT is in SHIRASE_EXCLUDE_CATEGORIES");
+        assertThat(outcome.deliveredNowhere()).isFalse();
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("\"message\":\"notice filtered\"")
+                .contains("\"outcome\":\"filtered\"")
+                .contains("\"filtered\":\"category SYSTEM_REBOOT is in SHIRASE_EXCLUDE_CATEGORIES\"")
+                .doesNotContain("NoticesFailed");
     }
 }

@@ -46,51 +46,7 @@ final class SamTemplate {
      * is {@code {"Fn::Sub": "s"}}, and so on.
      */
     static SamTemplate loadLongForm() {
-        try (JsonParser parser = new YAMLFactory().createParser(FILE.toFile())) {
-            parser.nextToken();
-            return new SamTemplate(longForm(parser));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
-    }
-
-    /** The value at the parser's current token; its tag is read before the parser moves past it. */
-    private static JsonNode longForm(JsonParser parser) throws IOException {
-        Object tag = parser.getTypeId();
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        JsonNode value = switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    object.set(name, longForm(parser));
-                }
-                yield object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = nodes.arrayNode();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(longForm(parser));
-                }
-                yield array;
-            }
-            case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
-            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
-            case VALUE_NULL -> nodes.nullNode();
-            default -> nodes.textNode(parser.getText());
-        };
-        if (tag == null) {
-            return value;
-        }
-        String function = tag.toString();
-        if (function.equals("GetAtt") && value.isTextual()) {
-            String[] parts = value.asText().split("\\.", 2);
-            value = nodes.arrayNode().add(parts[0]).add(parts.length > 1 ? parts[1] : "");
-        }
-        String key = function.equals("Ref") || function.equals("Condition") ? function : "Fn::" + function;
-        return nodes.objectNode().set(key, value);
+        return new SamTemplate(CloudFormation.read(FILE));
     }
 
     /** A resource as written: Type, Properties, DeletionPolicy ...; fails when the template has no such resource. */
@@ -100,6 +56,19 @@ final class SamTemplate {
             throw new AssertionError(FILE + " has no resource " + logicalId);
         }
         return resource;
+    }
+
+    /**
+     * template.yaml as CloudFormation would deploy it with these parameter values, the others at their defaults:
+     * conditions decided and {@code !If}, {@code !Split}, {@code !Sub} ... of parameters resolved (see
+     * {@link CloudFormation}). Event patterns and environment variables built from parameters are read from here.
+     */
+    static SamTemplate deployed(Map<String, String> parameters) {
+        return new SamTemplate(CloudFormation.resolve(CloudFormation.read(FILE), parameters));
+    }
+
+    JsonNode metadata() {
+        return root.path("Metadata");
     }
 
     JsonNode parameters() {

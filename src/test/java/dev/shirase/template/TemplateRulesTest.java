@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.testing.Events;
 import dev.shirase.testing.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The EventBridge rules of template.yaml, run by moto's pattern matching: each sample in events/ reaches exactly the
- * rule for its source, and the look-alike events that must not wake the notifier reach none. Each rule gets its own
- * SQS queue as target, so a delivery names the rule that matched.
+ * rule for its source, and the look-alike events that must not wake the notifier reach none; with the filter
+ * parameters set, what they leave out reaches no rule and the rest still does. Each rule gets its own SQS queue as
+ * target, so a delivery names the rule that matched.
  */
 class TemplateRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +51,6 @@ class TemplateRulesTest {
     /** ScanFunction's schedule input, in events/scan/: not an EventBridge event for NotifyFunction. */
     private static final String NOT_FOR_RULES = "scan/scheduled-scan.json";
 
-    private static final Map<String, JsonNode> PATTERNS = patterns();
     private static MotoServer moto;
     private static EventBridgeClient events;
     private static SqsClient sqs;
@@ -75,13 +76,25 @@ class TemplateRulesTest {
 
     @BeforeEach
     void rulesFromTheTemplate() throws IOException {
+        deploy(Map.of());
+    }
+
+    /**
+     * The rules as deployed with these parameters, on an empty moto. moto matches a disabled rule as if it were
+     * enabled, so a rule the template disables is left out, as EventBridge would leave it.
+     */
+    private void deploy(Map<String, String> parameters) throws IOException {
         moto.reset();
-        for (Map.Entry<String, JsonNode> rule : PATTERNS.entrySet()) {
+        queues.clear();
+        for (Map.Entry<String, JsonNode> rule : rules(parameters).entrySet()) {
+            if (rule.getValue().path("State").asText("ENABLED").equals("DISABLED")) {
+                continue;
+            }
             String name = FUNCTION + rule.getKey();
             String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
             String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            String pattern = JSON.writeValueAsString(rule.getValue());
+            String pattern = JSON.writeValueAsString(rule.getValue().path("Pattern"));
             events.putRule(b -> b.name(name).eventPattern(pattern));
             events.putTargets(b -> b.rule(name).targets(Target.builder().id("queue").arn(queueArn).build()));
             queues.put(rule.getKey(), queueUrl);
@@ -90,7 +103,7 @@ class TemplateRulesTest {
 
     @Test
     void templateHasARuleForEachSource() {
-        assertThat(PATTERNS).containsOnlyKeys(RULE_BY_SOURCE.values());
+        assertThat(rules(Map.of())).containsOnlyKeys(RULE_BY_SOURCE.values());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,6 +129,70 @@ class TemplateRulesTest {
         assertThat(deliveries(0)).as("rules that received %s", file.getFileName()).isEmpty();
     }
 
+    @Test
+    void onlyTheIncludedServicesReachTheRulesAndRdsEventsOnlyWithRds() throws IOException {
+        deploy(Map.of("IncludeServices", "EC2,LAMBDA"));
+
+        assertThat(reached(sample("health-ec2-instance-reboot.json"))).containsExactly("HealthEvents");
+        assertThat(reached(sample("health-rds-oracle-os-update.json"))).isEmpty();
+        assertThat(reached(sample("health-unknown-code.json"))).isEmpty();
+        assertThat(reached(sample("rds-event-0230-system-update-available.json"))).isEmpty();
+
+        deploy(Map.of("IncludeServices", "EC2,RDS"));
+
+        assertThat(reached(sample("health-rds-oracle-os-update.json"))).containsExactly("HealthEvents");
+        assertThat(reached(sample("rds-event-0230-system-update-available.json"))).containsExactly("RdsEvents");
+        assertThat(reached(sample("health-unknown-code.json"))).isEmpty();
+    }
+
+    @Test
+    void anExcludedHealthEventTypeCodeReachesNoRuleAndOthersStillDo() throws IOException {
+        deploy(Map.of("ExcludeEventTypeCodes",
+                "AWS_EC2_OPERATIONAL_NOTIFICATION,AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED"));
+
+        assertThat(reached(sample("health-ec2-instance-reboot.json"))).isEmpty();
+        assertThat(reached(sample("health-ec2-system-reboot.json"))).containsExactly("HealthEvents");
+        assertThat(reached(sample("rds-event-0155-minor-version-available.json"))).containsExactly("RdsEvents");
+    }
+
+    @Test
+    void servicesAndCodesFilterTogether() throws IOException {
+        deploy(Map.of("IncludeServices", "EC2",
+                "ExcludeEventTypeCodes", "AWS_EC2_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED"));
+
+        assertThat(reached(sample("health-ec2-instance-reboot.json"))).containsExactly("HealthEvents");
+        assertThat(reached(sample("health-ec2-system-reboot.json"))).isEmpty();
+        assertThat(reached(sample("health-rds-oracle-os-update.json"))).isEmpty();
+    }
+
+    @Test
+    void anExcludedRdsEventIdReachesNoRuleButOldEventsWithoutAnIdStillDo() throws IOException {
+        deploy(Map.of("ExcludeRdsEventIds", "RDS-EVENT-0155,RDS-EVENT-0026,RDS-EVENT-0004"));
+
+        assertThat(reached(sample("rds-event-0155-minor-version-available.json"))).isEmpty();
+        assertThat(reached(sample("rds-event-0026-offline-patching-started.json"))).isEmpty();
+        assertThat(reached(sample("rds-event-0230-system-update-available.json"))).containsExactly("RdsEvents");
+        // Without an EventID, and with the "(null)" some old payloads carry.
+        for (String old : List.of("rds-offline-patching-started-no-id.json",
+                "rds-offline-patching-finished-null-id.json")) {
+            Path file = SamTemplate.PROJECT.resolve("src/test/resources/real-shaped").resolve(old);
+            assertThat(reached(JSON.readTree(file.toFile()))).as(old).containsExactly("RdsEvents");
+        }
+        // An ID that the pattern lists for itself still matches: the code leaves it out (RoutingTest).
+        assertThat(reached(Events.rds("RDS-EVENT-0004", "DB instance shutdown", "availability")))
+                .containsExactly("RdsEvents");
+    }
+
+    @Test
+    void theOtherFiltersLeaveThePatternsAsTheyAre() {
+        Map<String, JsonNode> unfiltered = rules(Map.of());
+
+        assertThat(rules(Map.of("ExcludeCategories", "INFORMATION", "SnsMinimumObligation", "REQUIRED",
+                "MailMinimumObligation", "OPTIONAL"))).isEqualTo(unfiltered);
+        // No filter: no detail in the Health pattern at all (an empty object is not a valid pattern).
+        assertThat(unfiltered.get("HealthEvents").path("Pattern").has("detail")).isFalse();
+    }
+
     static Stream<Named<Path>> samples() {
         return jsonFiles(SamTemplate.PROJECT.resolve("events"))
                 .map(TemplateRulesTest::named);
@@ -126,6 +203,16 @@ class TemplateRulesTest {
                         jsonFiles(SamTemplate.PROJECT.resolve("src/test/resources/eventbridge/unmatched")),
                         Stream.of(SamTemplate.PROJECT.resolve("events").resolve(NOT_FOR_RULES)))
                 .map(TemplateRulesTest::named);
+    }
+
+    /** The rules the event reached. */
+    private List<String> reached(JsonNode event) throws IOException {
+        put(event);
+        return List.copyOf(deliveries(1).keySet());
+    }
+
+    private static JsonNode sample(String file) throws IOException {
+        return JSON.readTree(SamTemplate.PROJECT.resolve("events").resolve(file).toFile());
     }
 
     /** Puts the event as EventBridge would carry it, and returns the id EventBridge gave it. */
@@ -172,12 +259,9 @@ class TemplateRulesTest {
         return received;
     }
 
-    /** The Pattern of each of NotifyFunction's EventBridgeRule events, read from template.yaml. */
-    private static Map<String, JsonNode> patterns() {
-        Map<String, JsonNode> patterns = new LinkedHashMap<>();
-        SamTemplate.load().events(FUNCTION, "EventBridgeRule")
-                .forEach((name, properties) -> patterns.put(name, properties.path("Pattern")));
-        return patterns;
+    /** The properties (Pattern, State ...) of each of NotifyFunction's EventBridgeRule events, as deployed. */
+    private static Map<String, JsonNode> rules(Map<String, String> parameters) {
+        return SamTemplate.deployed(parameters).events(FUNCTION, "EventBridgeRule");
     }
 
     private static Stream<Path> jsonFiles(Path dir) {
