@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -40,6 +41,11 @@ public final class MotoClients {
     /** RDS straight to moto, to create the DB instances and clusters a test needs. */
     public RdsClient rds() {
         return configure(RdsClient.builder()).build();
+    }
+
+    /** EC2 straight to moto, to run, stop and terminate the instances a test needs. */
+    public Ec2Client ec2() {
+        return configure(Ec2Client.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
