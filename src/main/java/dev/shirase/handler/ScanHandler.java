@@ -13,7 +13,8 @@ import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
-import dev.shirase.scan.CompletionCheck;
+import dev.shirase.ec2.Ec2Api;
+import dev.shirase.ec2.Ec2Completion;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.source.AwsTimes;
@@ -61,7 +62,7 @@ public final class ScanHandler implements RequestStreamHandler {
         AwsClients clients = new AwsClients(env);
         Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
         return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), tracker,
-                CompletionCheck.NONE, log, Metrics.fromEnvironment(log, env));
+                new Ec2Completion(new Ec2Api(clients)), log, Metrics.fromEnvironment(log, env));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.shirase.rds;
 
 import dev.shirase.aws.AwsClients;
+import dev.shirase.aws.Pages;
 import dev.shirase.budget.Budget;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -50,11 +49,11 @@ public final class RdsApi implements RdsInventory {
         List<DatabaseState> instances = new ArrayList<>();
         List<DatabaseState> clusters = new ArrayList<>();
         try {
-            forEachPage(marker -> rds.describeDBInstances(r -> r.marker(marker)
+            Pages.forEach(marker -> rds.describeDBInstances(r -> r.marker(marker)
                             .overrideConfiguration(AwsClients.within(budget))),
                     DescribeDbInstancesResponse::marker,
                     page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
-            forEachPage(marker -> rds.describeDBClusters(r -> r.marker(marker)
+            Pages.forEach(marker -> rds.describeDBClusters(r -> r.marker(marker)
                             .overrideConfiguration(AwsClients.within(budget))),
                     DescribeDbClustersResponse::marker,
                     page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
@@ -105,7 +104,7 @@ public final class RdsApi implements RdsInventory {
     private static Map<String, List<PendingAction>> pendingActions(RdsClient rds,
             DescribePendingMaintenanceActionsRequest.Builder request, Budget budget) {
         Map<String, List<PendingAction>> byArn = new LinkedHashMap<>();
-        forEachPage(marker -> rds.describePendingMaintenanceActions(
+        Pages.forEach(marker -> rds.describePendingMaintenanceActions(
                         request.marker(marker).overrideConfiguration(AwsClients.within(budget)).build()),
                 DescribePendingMaintenanceActionsResponse::marker,
                 page -> page.pendingMaintenanceActions().forEach(resource -> {
@@ -116,19 +115,6 @@ public final class RdsApi implements RdsInventory {
                             d.currentApplyDate(), d.optInStatus())));
                 }));
         return byArn;
-    }
-
-    /**
-     * Calls {@code call} with each page's marker (none for the first page) until a page has no next marker. One call per
-     * page, rather than the SDK's paginators, so that each call is bounded by what is left of the budget then.
-     */
-    private static <P> void forEachPage(Function<String, P> call, Function<P, String> nextMarker, Consumer<P> onPage) {
-        String marker = null;
-        do {
-            P page = call.apply(marker);
-            onPage.accept(page);
-            marker = nextMarker.apply(page);
-        } while (marker != null);
     }
 
     private static DatabaseState instance(DBInstance db) {

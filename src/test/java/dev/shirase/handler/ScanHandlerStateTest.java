@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.deliver.Channels;
+import dev.shirase.ec2.ScheduledEvent;
 import dev.shirase.log.JsonLog;
 import dev.shirase.state.StateTable;
 import dev.shirase.testing.Events;
 import dev.shirase.testing.LambdaContext;
+import dev.shirase.testing.Ec2QueryStub;
 import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoClients.Inbox;
 import dev.shirase.testing.MotoServer;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
@@ -41,18 +44,27 @@ class ScanHandlerStateTest {
     private static final String ORDERS_ARN = "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db";
     private static final String INSTANCE = "i-0a1b2c3d4e5f67890";
     private static RdsQueryStub rds;
+    /** EC2 as it answers while the reboot is still scheduled; the test that needs EC2 to say otherwise uses moto. */
+    private static Ec2QueryStub ec2;
     private final MotoClients clients = new MotoClients(MOTO);
     private Inbox inbox;
     private String table;
 
     @BeforeAll
-    static void startStub() {
+    static void startStubs() {
         rds = RdsQueryStub.start(MOTO);
+        ec2 = Ec2QueryStub.start();
+        ec2.server().stubFor(Ec2QueryStub.describeStatus().willReturn(Ec2QueryStub.page(null,
+                Ec2QueryStub.Instance.of(INSTANCE, "running", new ScheduledEvent("system-reboot",
+                        "The instance is scheduled for a reboot", Instant.parse("2026-12-04T15:00:00Z"),
+                        Instant.parse("2026-12-04T17:00:00Z"), Instant.parse("2026-12-11T00:00:00Z"),
+                        "instance-event-0abc")))));
     }
 
     @AfterAll
-    static void stopStub() {
+    static void stopStubs() {
         rds.close();
+        ec2.close();
     }
 
     /** orders-db has a required OS update, applied in its window of Mon 2026-12-07 03:00 JST. */
@@ -72,18 +84,29 @@ class ScanHandlerStateTest {
     }
 
     private Map<String, String> env() {
+        return env(Map.of());
+    }
+
+    /** The stack's environment, every AWS service in moto but RDS's pending actions and EC2's instance events. */
+    private Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(MOTO.awsEnvironment());
         env.put("AWS_ENDPOINT_URL_RDS", rds.endpoint());
+        env.put("AWS_ENDPOINT_URL_EC2", ec2.endpoint());
         env.put(Channels.TOPIC_ARN, inbox.topicArn());
         env.put(StateTable.ENV, table);
+        env.putAll(extra);
         return env;
     }
 
     /** The scan scheduled at {@code time}; the digest day is Monday. */
     private JsonNode scanAt(String time) throws Exception {
+        return scanAt(time, env());
+    }
+
+    private JsonNode scanAt(String time, Map<String, String> env) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan/scheduled-scan.json"));
         event.put("time", time);
-        ScanHandler handler = new ScanHandler(ScanHandler.pipeline(env(), JsonLog.silent()), env(),
+        ScanHandler handler = new ScanHandler(ScanHandler.pipeline(env, JsonLog.silent()), env,
                 Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out, new LambdaContext());
@@ -92,8 +115,14 @@ class ScanHandlerStateTest {
 
     /** The scheduled EC2 reboot (Sat 2026-12-05 00:00 JST), told by the notifier. */
     private void rebootNotified(String status) throws Exception {
+        rebootNotified(status, INSTANCE);
+    }
+
+    private void rebootNotified(String status, String instance) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("health-ec2-instance-reboot.json"));
         ((ObjectNode) event.get("detail")).put("statusCode", status);
+        ((ObjectNode) event.get("detail").get("affectedEntities").get(0)).put("entityValue", instance);
+        event.putArray("resources").add(instance);
         NotifyHandler notify = new NotifyHandler(NotifyHandler.fromEnvironment(env(), JsonLog.silent()));
         notify.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), new ByteArrayOutputStream(),
                 new LambdaContext());
@@ -201,5 +230,45 @@ class ScanHandlerStateTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> scanAt("2026-12-08T00:00:00Z"))
                 .isInstanceOf(ScanHandler.ScanFailedException.class);
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void anEc2RebootWhoseScheduledEventIsGoneFromEc2IsToldAsDoneOnce() throws Exception {
+        String instance;
+        try (Ec2Client ec2 = clients.ec2()) {
+            instance = ec2.runInstances(r -> r.imageId("ami-12345678").instanceType("t3.micro").minCount(1).maxCount(1))
+                    .instances().get(0).instanceId();
+        }
+        rebootNotified("upcoming", instance);
+        received();
+
+        // EC2 in moto lists the instance with no scheduled event.
+        Map<String, String> ec2InMoto = env();
+        ec2InMoto.remove("AWS_ENDPOINT_URL_EC2");
+        JsonNode scan = scanAt("2026-11-29T00:00:00Z", ec2InMoto);
+
+        assertThat(scan.get("completions").asInt()).isEqualTo(1);
+        assertThat(scan.get("openEvents").asInt()).isZero();
+        assertThat(received()).singleElement().satisfies(notice -> {
+            assertThat(notice.get("Subject").asText()).startsWith("【完了】EC2 インスタンス再起動").contains(instance);
+            assertThat(notice.get("Message").asText()).startsWith("■ 変更点\n")
+                    .contains("DescribeInstanceStatus に、対象インスタンスの未完了の予定イベントがなくなりました")
+                    .contains("解決済みになったリソース (1件): " + instance);
+        });
+        assertThat(scanAt("2026-11-28T00:00:00Z", ec2InMoto).get("completions").asInt()).isZero();
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void anEc2RebootStillScheduledInEc2StaysOpen() throws Exception {
+        rebootNotified("upcoming");
+        received();
+        int asked = ec2.statusRequests().size();
+
+        JsonNode scan = scanAt("2026-11-29T00:00:00Z");
+
+        assertThat(scan.get("completions").asInt()).isZero();
+        assertThat(scan.get("openEvents").asInt()).isEqualTo(1);
+        assertThat(Ec2QueryStub.askedIds(ec2.statusRequests().get(asked))).containsExactly(INSTANCE);
     }
 }

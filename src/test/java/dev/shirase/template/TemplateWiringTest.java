@@ -24,10 +24,12 @@ class TemplateWiringTest {
     private static final List<String> FUNCTIONS = List.of("NotifyFunction", "ScanFunction");
     /**
      * The IAM statements that may name every resource, and why: listing pending maintenance actions names no
-     * resource, and RDS authorises such a call only against "*" (see the comment in template.yaml and the README).
+     * resource, and RDS authorises such a call only against "*"; EC2's Describe actions support no resource-level
+     * permissions at all (see the comments in template.yaml and the README).
      */
     private static final Map<String, String> STATEMENTS_ON_EVERY_RESOURCE = Map.of(
-            "DescribePendingMaintenance", "rds:DescribePendingMaintenanceActions without a resource needs \"*\"");
+            "DescribePendingMaintenance", "rds:DescribePendingMaintenanceActions without a resource needs \"*\"",
+            "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions");
 
     private final SamTemplate template = SamTemplate.load();
 
@@ -141,6 +143,19 @@ class TemplateWiringTest {
             }
         });
         assertThat(statements).anySatisfy(s -> assertThat(s.path("Sid").asText()).isEqualTo("DescribePendingMaintenance"));
+    }
+
+    @Test
+    void onlyTheScanMayAskEc2ForScheduledInstanceEvents() {
+        List<JsonNode> scan = template.statements("ScanFunction");
+        List<JsonNode> notify = template.statements("NotifyFunction");
+
+        assertThat(scan).filteredOn(s -> s.path("Action").toString().contains("ec2:")).singleElement().satisfies(s -> {
+            assertThat(s.path("Sid").asText()).isEqualTo("DescribeInstanceEvents");
+            assertThat(s.path("Effect").asText()).isEqualTo("Allow");
+            assertThat(s.path("Action").asText()).isEqualTo("ec2:DescribeInstanceStatus");
+        });
+        assertThat(notify).noneSatisfy(s -> assertThat(s.path("Action").toString()).contains("ec2:"));
     }
 
     private static boolean grantsEveryResource(JsonNode resource) {

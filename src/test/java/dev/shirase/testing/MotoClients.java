@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -55,6 +56,11 @@ public final class MotoClients {
             dynamoDb.createTable(StateTable.createRequest(name));
         }
         return name;
+    }
+
+    /** EC2 straight to moto, to run, stop and terminate the instances a test needs. */
+    public Ec2Client ec2() {
+        return configure(Ec2Client.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

@@ -1,16 +1,5 @@
 package dev.shirase.testing;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -23,52 +12,20 @@ import java.util.UUID;
 /**
  * One loopback endpoint for the RDS client: WireMock answers DescribePendingMaintenanceActions (which moto does not
  * emulate) with XML shaped like the real Query API, and passes every other RDS call (DescribeDBInstances,
- * DescribeDBClusters) through to moto. Stubs added with {@link #PENDING_PRIORITY} win over the pass-through.
+ * DescribeDBClusters) through to moto. Stubs added with {@link #call} win over the pass-through.
  */
-public final class RdsQueryStub implements AutoCloseable {
+public final class RdsQueryStub extends QueryApiStub {
     public static final String NAMESPACE = "http://rds.amazonaws.com/doc/2014-10-31/";
     public static final String ACTION = "DescribePendingMaintenanceActions";
-    /** Priority for pending-action stubs; the pass-through to moto has a lower one. Smaller wins in WireMock. */
-    public static final int PENDING_PRIORITY = 5;
-    private static final int PASS_THROUGH_PRIORITY = 100;
 
-    private final WireMockServer server;
-    private final String motoEndpoint;
-
-    private RdsQueryStub(WireMockServer server, String motoEndpoint) {
-        this.server = server;
-        this.motoEndpoint = motoEndpoint;
+    private RdsQueryStub(MotoServer moto) {
+        super(moto);
     }
 
     /** Starts WireMock on a free loopback port, passing every request no stub takes to moto. */
     public static RdsQueryStub start(MotoServer moto) {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        RdsQueryStub stub = new RdsQueryStub(server, moto.endpoint().toString());
-        stub.reset();
-        return stub;
+        return new RdsQueryStub(moto);
     }
-
-    /** Forgets every stub and recorded request, and puts the pass-through to moto back. */
-    public void reset() {
-        server.resetAll();
-        server.stubFor(any(anyUrl()).atPriority(PASS_THROUGH_PRIORITY).willReturn(aResponse().proxiedFrom(motoEndpoint)));
-    }
-
-    /** The URL to give the SDK as {@code AWS_ENDPOINT_URL_RDS}. */
-    public String endpoint() {
-        return server.baseUrl();
-    }
-
-    public WireMockServer server() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        server.stop();
-    }
-
 
     // ---- request matching ---------------------------------------------------------------------------------------
 
@@ -77,29 +34,24 @@ public final class RdsQueryStub implements AutoCloseable {
         return call(ACTION);
     }
 
-    /** A call of this RDS action (DescribeDBInstances ...), taken here instead of passed through to moto. */
-    public static MappingBuilder call(String action) {
-        return post(urlPathEqualTo("/")).withFormParam("Action", equalTo(action)).atPriority(PENDING_PRIORITY);
-    }
-
-    /** Matches the requests signed for {@code region}: it is in the SigV4 credential scope of the Authorization header. */
+    /** Matches the requests signed for {@code region}. */
     public static MappingBuilder inRegion(MappingBuilder call, String region) {
-        return call.withHeader("Authorization", containing("/" + region + "/rds/aws4_request"));
+        return inRegion(call, "rds", region);
     }
 
     /** For verification: DescribePendingMaintenanceActions requests. */
     public static RequestPatternBuilder describePendingRequested() {
-        return postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo(ACTION));
+        return requested(ACTION);
     }
 
     /** The DescribePendingMaintenanceActions requests WireMock received, in order. */
     public List<LoggedRequest> pendingRequests() {
-        return server.findAll(describePendingRequested());
+        return requests(ACTION);
     }
 
     /** Answers every DescribePendingMaintenanceActions call with one page (no Marker) of these resources. */
     public void pendingActions(Resource... resources) {
-        server.stubFor(describePending().willReturn(page(null, resources)));
+        server().stubFor(describePending().willReturn(page(null, resources)));
     }
 
     // ---- responses ----------------------------------------------------------------------------------------------
@@ -178,21 +130,7 @@ public final class RdsQueryStub implements AutoCloseable {
                 + "</ErrorResponse>\n");
     }
 
-    private static ResponseDefinitionBuilder xml(int status, String body) {
-        return aResponse().withStatus(status)
-                .withHeader("Content-Type", "text/xml")
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .withBody(body);
-    }
-
     private static void element(StringBuilder x, String name, Object value) {
-        if (value != null) {
-            x.append("            <").append(name).append('>').append(escape(value.toString()))
-                    .append("</").append(name).append(">\n");
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        element(x, 12, name, value == null ? null : value.toString());
     }
 }
