@@ -30,8 +30,20 @@ public record Advice(Platform platform, Set<Category> categories, String mark, S
      * {@code {before}} (the deadline, {@code 12/7(月)より前に}, or {@code 早めに} without one), {@code {region}},
      * {@code {resource}} (the first resource's name), {@code {resources}} (every listed resource, for commands that
      * take many), {@code {arn}} (its ARN) and {@code {action}} (the event code).
+     *
+     * @param key whether a summary that names many events of this kind (the scan's digest) gives this step
      */
-    public record Step(String text, String command) {
+    public record Step(String text, String command, boolean key) {
+
+        public Step(String text, String command) {
+            this(text, command, false);
+        }
+    }
+
+    /** The steps a summary gives for this kind of change: those marked key, else the first. */
+    public List<Step> keySteps() {
+        List<Step> key = steps.stream().filter(Step::key).toList();
+        return key.isEmpty() ? steps.subList(0, Math.min(1, steps.size())) : key;
     }
 
     public boolean matches(Platform p, Category category, String code, String title) {

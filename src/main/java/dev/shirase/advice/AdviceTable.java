@@ -33,10 +33,10 @@ public final class AdviceTable {
                     step("予定日時と期限を EC2 コンソールの「スケジュールされたイベント」で確認してください。",
                             "aws ec2 describe-instance-status --region {region} --instance-ids {resources}"
                                     + " --query \"InstanceStatuses[].Events\""),
-                    step("都合のよい時間に、EC2 コンソール・AWS CLI・API から自分で再起動すると、メンテナンスが適用され"
+                    keyStep("都合のよい時間に、EC2 コンソール・AWS CLI・API から自分で再起動すると、メンテナンスが適用され"
                             + "イベントが完了します。OS の中からの再起動 (reboot コマンドなど) ではイベントは完了しません。",
                             "aws ec2 reboot-instances --region {region} --instance-ids {resources}"),
-                    step("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。"),
+                    keyStep("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。"),
                     step("再起動のあと、アプリケーションが自動で起動する設定になっているか確認してください。")),
             row(Platform.EC2, Set.of(SYSTEM_REBOOT), "SYSTEM_REBOOT",
                     "基盤となるホストのメンテナンスのため、対象のインスタンスが再起動され、その間は利用できません。",
@@ -46,24 +46,24 @@ public final class AdviceTable {
                                     + " --query \"InstanceStatuses[].Events\""),
                     step("システム再起動は、インスタンスが再起動による移行 (reboot migration) に対応している場合に限り、"
                             + "EC2 コンソール・AWS CLI・API からの再起動で前倒しできます。OS の中からの再起動では完了しません。"),
-                    step("EBS ボリュームから起動したインスタンスは、{before}停止して起動し直すと別のホストに移り、"
+                    keyStep("EBS ボリュームから起動したインスタンスは、{before}停止して起動し直すと別のホストに移り、"
                             + "イベントが完了します。",
                             "aws ec2 stop-instances --region {region} --instance-ids {resources}"),
-                    step("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。")),
+                    keyStep("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。")),
             row(Platform.EC2, Set.of(SYSTEM_REBOOT), null,
                     "メンテナンス中、インスタンスの接続や性能に一時的な影響が出る場合があります。",
                     null,
                     step("予定日時を EC2 コンソールの「スケジュールされたイベント」で確認してください。"),
-                    step("影響を避けたい場合は、{before} EBS から起動したインスタンスを停止して起動し直すと、"
+                    keyStep("影響を避けたい場合は、{before} EBS から起動したインスタンスを停止して起動し直すと、"
                             + "別のホストに移せます。")),
             row(Platform.EC2, Set.of(HARDWARE_RETIREMENT), null,
                     "期日になると、EBS から起動したインスタンスは停止され、インスタンスストアから起動したインスタンスは"
                             + "終了されます。インスタンスストアのデータは失われます。",
                     null,
-                    step("EBS から起動したインスタンスは、{before}停止して起動し直すと正常なハードウェアに移り、"
+                    keyStep("EBS から起動したインスタンスは、{before}停止して起動し直すと正常なハードウェアに移り、"
                             + "イベントが完了します (再起動では移りません)。",
                             "aws ec2 stop-instances --region {region} --instance-ids {resources}"),
-                    step("インスタンスストアのデータは、{before}バックアップしてください。"),
+                    keyStep("インスタンスストアのデータは、{before}バックアップしてください。"),
                     step("Auto Scaling グループに属するインスタンスは、新しいインスタンスに置き換えてください。")),
 
             // RDS for MySQL, PostgreSQL, MariaDB, Oracle, SQL Server, Db2
@@ -325,5 +325,14 @@ public final class AdviceTable {
 
     private static Step step(String text, String command) {
         return new Step(text, command);
+    }
+
+    /** A step that a summary of many events of the row's kind gives too (see {@link Advice#keySteps}). */
+    private static Step keyStep(String text) {
+        return new Step(text, null, true);
+    }
+
+    private static Step keyStep(String text, String command) {
+        return new Step(text, command, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.advice.Advice;
 import dev.shirase.advice.Platform;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
@@ -8,12 +9,14 @@ import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.RegionGap.Cause;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,26 +25,155 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The scan's digest in Japanese: what is due (reminders), then on the digest day everything pending grouped by
- * urgency, each action with its database, the moment it will be applied in JST, and the command that applies it; then
- * the regions that could not be finished, why, and what that means for what is listed.
+ * The scan's digest in Japanese: what is due (reminders), then what passed its date without a sign of completion, then
+ * on the digest day everything pending grouped by urgency; each RDS action with its database, the moment it will be
+ * applied in JST, and the command that applies it, each AWS Health event with its resources, its date and its page in
+ * the AWS Health dashboard; then the regions that could not be finished, why, and what that means for what is listed.
+ * A digest of RDS actions alone reads as it did before Health events joined it.
  */
 public final class DigestRenderer {
     private DigestRenderer() {
     }
 
     /**
-     * One block of the body; the action lists may be cut to fit a budget, the rest is never cut. An action list keeps
-     * its rows as well as its text items, so the HTML can lay them out as a table; the links block keeps its links.
+     * One block of the body; the item lists may be cut to fit a budget, the rest is never cut. A list keeps its rows as
+     * well as its text items, so the HTML can lay them out as a table; the links block keeps its links.
+     *
+     * @param lead      a sentence before the items, or null
+     * @param elsewhere where the reader finds the items that a cut leaves out
      */
-    private record Block(String heading, List<String> items, String text, List<ActionRow> rows, List<Links.Link> links) {
+    private record Block(String heading, String lead, List<String> items, String text, List<Row> rows,
+            List<Links.Link> links, String elsewhere) {
         Block(String heading, String text) {
-            this(heading, null, text, List.of(), List.of());
+            this(heading, null, null, text, List.of(), List.of(), null);
         }
 
-        static Block actions(String heading, List<Notice> notices, Instant now) {
-            List<ActionRow> rows = notices.stream().map(n -> ActionRow.of(n, now)).toList();
-            return new Block(heading, rows.stream().map(ActionRow::text).toList(), null, rows, List.of());
+        static Block rows(String heading, String lead, List<Notice> notices, Instant now) {
+            List<Row> rows = notices.stream().map(n -> Row.of(n, now)).toList();
+            String elsewhere = rows.stream().map(Row::elsewhere).distinct().collect(Collectors.joining("と"));
+            return new Block(heading, lead, rows.stream().map(Row::text).toList(), null, rows, List.of(), elsewhere);
+        }
+    }
+
+    /** One listed notice, as both the text and the HTML show it: an RDS pending action, or any other notice. */
+    private sealed interface Row permits ActionRow, EventRow {
+        static Row of(Notice n, Instant now) {
+            return isPendingAction(n) ? ActionRow.of(n, now) : EventRow.of(n, now);
+        }
+
+        /** The plain-text item. */
+        String text();
+
+        /** Where the whole list can be read when the SNS text leaves this item out. */
+        String elsewhere();
+
+        /** What it is and which resources, for 概要: {@code EC2 インスタンス再起動 (i-0abc ほか2件)}. */
+        String summaryName();
+
+        /** When, as a sentence for 概要: {@code 実施予定は 2026年12月5日(土) 00:00 JST (あと 7 日) です。} */
+        String summaryDate();
+    }
+
+    private static boolean isPendingAction(Notice n) {
+        return n.announcement().origin() == Origin.PENDING_MAINTENANCE;
+    }
+
+    /** Whether every notice is an RDS pending action: such a digest keeps the wording it had before Health events. */
+    private static boolean onlyPendingActions(List<Notice> notices) {
+        return notices.stream().allMatch(DigestRenderer::isPendingAction);
+    }
+
+    /** {@code ap-northeast-1 (東京) / アカウント 123456789012} */
+    private static String place(Announcement a) {
+        return Shorten.id(Regions.describe(a.region())) + (a.account() == null ? "" : " / アカウント " + Shorten.id(a.account()));
+    }
+
+    /**
+     * The facts of one AWS Health event (or of another notice that is not a pending action), taken from the notice the
+     * event was told by, so that the digest words each as its notice did.
+     *
+     * @param binding  必須, 任意 or 情報
+     * @param facts    the first resources by their human name, their count, the days left
+     * @param where    region, and the account when known
+     * @param title    the service and what happens
+     * @param label    what the date is, as 日時 names it for the deadline's kind ({@code 実施予定}, {@code 標準サポート終了},
+     *                 {@code 期限} ...), or null without a date
+     * @param moment   the date in JST, a time only where AWS gave one, or null
+     * @param downtime 停止の目安 as the notice gives it, or null
+     * @param link     where the reader looks next: the event in the AWS Health dashboard; null without one
+     * @param brief    the date for a subject or a chat line ({@code 12/5(土) 00:00 予定}, {@code 2/28(日)まで}), or null
+     * @param health   whether it is an AWS Health event
+     */
+    private record EventRow(String binding, KeyFacts facts, String where, String title, String label, String moment,
+            String downtime, Links.Link link, String brief, boolean health) implements Row {
+
+        static EventRow of(Notice n, Instant now) {
+            NoticeContent c = NoticeContent.of(n, now);
+            Deadline d = n.deadline();
+            Timing timing = d == null ? null : Timing.of(n, Platform.of(n));
+            String brief = null;
+            if (d != null) {
+                // A notice's short date says 期限経過 once its date has passed; the days after it say that here.
+                brief = Jst.daysBetween(now, d.at()) >= 0 ? c.deadlineShort()
+                        : Jst.isDateOnly(d.at()) ? Jst.shortDate(d.at(), now) : Jst.shortDateTime(d.at(), now);
+            }
+            // How long it stops matters before the date, not after it.
+            String downtime = d != null && Jst.daysBetween(now, d.at()) < 0 ? null : c.downtime();
+            return new EventRow(c.keyFacts().binding(), c.keyFacts(), place(n.announcement()),
+                    c.service() + " " + n.title(), timing == null ? null : timing.label(),
+                    timing == null ? null : timing.moment(), downtime, c.links().isEmpty() ? null : c.links().get(0),
+                    brief, n.announcement().origin() == Origin.HEALTH_EVENT);
+        }
+
+        /** {@code i-0abc、i-0def ほか 1件 (全 3件)} */
+        String names() {
+            return HtmlEmail.names(facts);
+        }
+
+        String daysLeft() {
+            return facts.daysLeft();
+        }
+
+        /** The date with what it is, and the days left: {@code 実施予定: 2026年12月5日(土) 00:00 JST (あと 11 日)}. */
+        String when() {
+            return label == null ? "日時の記載はありません" : label + ": " + moment + " (" + daysLeft() + ")";
+        }
+
+        @Override
+        public String text() {
+            List<String> lines = new ArrayList<>();
+            lines.add("- [" + binding + "] " + names() + ": " + title + " / " + where);
+            lines.add("  " + when());
+            if (downtime != null) {
+                lines.add("  停止の目安: " + downtime);
+            }
+            if (link != null) {
+                lines.add("  " + link.label() + ": " + link.url());
+            }
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public String elsewhere() {
+            return health ? "AWS Health ダッシュボード" : "RDS コンソール";
+        }
+
+        @Override
+        public String summaryName() {
+            // The first resource and a count: the body's list of names would put parentheses inside these.
+            List<String> names = facts.names();
+            return title + (names.isEmpty() ? "" : " (" + names.get(0)
+                    + (facts.resourceCount() > 1 ? " ほか" + (facts.resourceCount() - 1) + "件" : "") + ")");
+        }
+
+        @Override
+        public String summaryDate() {
+            return label + "は " + moment + " (" + daysLeft() + ") です。";
+        }
+
+        /** The subject's and the chat's date: {@code 12/5(土) 00:00 予定 (あと 7 日)}. */
+        String brieflyWhen() {
+            return brief == null ? "" : brief + " (" + daysLeft() + ")";
         }
     }
 
@@ -64,7 +196,7 @@ public final class DigestRenderer {
      */
     private record ActionRow(String binding, String databases, String where, String title, String at, String how,
             String daysLeft, List<String> dates, String window, String engine, String multiAz, String described,
-            String command) {
+            String command) implements Row {
 
         static ActionRow of(Notice n, Instant now) {
             Announcement a = n.announcement();
@@ -103,8 +235,7 @@ public final class DigestRenderer {
                         : db.multiAz() == null ? null
                         : (db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz());
             }
-            return new ActionRow(n.obligation().japanese(), String.join(", ", a.resourceIds()),
-                    Regions.describe(a.region()) + (a.account() == null ? "" : " / アカウント " + a.account()), n.title(),
+            return new ActionRow(n.obligation().japanese(), String.join(", ", a.resourceIds()), place(a), n.title(),
                     d == null ? null : Jst.dateTime(d.at()), how, d == null ? null : Jst.daysLeft(now, d.at()), dates,
                     window, engine, multiAz, action == null ? null : action.description(),
                     ApplyCommand.of(n, "immediate"));
@@ -126,8 +257,23 @@ public final class DigestRenderer {
             return facts;
         }
 
-        /** The plain-text item. */
-        String text() {
+        @Override
+        public String elsewhere() {
+            return "RDS コンソール";
+        }
+
+        @Override
+        public String summaryName() {
+            return "RDS の" + Characters.afterJapanese(title) + " (" + databases + ")";
+        }
+
+        @Override
+        public String summaryDate() {
+            return "適用予定は " + at + " (" + daysLeft + ") です。";
+        }
+
+        @Override
+        public String text() {
             List<String> lines = new ArrayList<>();
             lines.add("- [" + binding + "] " + databases + ": " + title + " / " + where);
             lines.add("  適用予定: " + when());
@@ -189,13 +335,16 @@ public final class DigestRenderer {
                     text.append("\n\n");
                 }
                 text.append("■ ").append(b.heading()).append('\n');
+                if (b.lead() != null) {
+                    text.append(b.lead()).append('\n');
+                }
                 if (b.items() != null) {
                     int shown = kept.getOrDefault(i, b.items().size());
                     b.items().stream().limit(shown).forEach(item -> text.append(item).append('\n'));
                     if (shown < b.items().size()) {
                         text.append(String.format(Locale.ROOT,
-                                "(ほか %d件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは RDS コンソールで確認してください)%n",
-                                b.items().size() - shown));
+                                "(ほか %d件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは %sで確認してください)%n",
+                                b.items().size() - shown, b.elsewhere()));
                     }
                     trimEnd(text);
                 } else {
@@ -221,6 +370,9 @@ public final class DigestRenderer {
     static String subject(Digest d) {
         Instant now = d.now();
         if (!d.due().isEmpty()) {
+            if (!onlyPendingActions(d.due())) {
+                return reminderSubject(d);
+            }
             Notice first = d.due().get(0);
             List<String> ids = resourceIds(d.due());
             String resources = ids.size() == 1 ? ids.get(0) : ids.get(0) + " ほか" + (ids.size() - 1) + "件";
@@ -230,14 +382,48 @@ public final class DigestRenderer {
                     : "【要対応・必須】RDS 必須メンテナンスのリマインド " + ids.size() + "件 " + when;
         }
         if (d.weekly() && !d.pending().isEmpty()) {
-            return (d.requiredCount() > 0 ? "【要対応・必須】" : "【要確認】") + "RDS 保留中のメンテナンス 週次まとめ "
-                    + counts(d);
+            return (d.requiredCount() > 0 ? "【要対応・必須】" : "【要確認】")
+                    + (onlyPendingActions(d.pending()) ? "RDS 保留中のメンテナンス" : "保留中のメンテナンス・予定")
+                    + " 週次まとめ " + counts(d) + (d.overdue().isEmpty() ? "" : "・期限経過" + d.overdue().size() + "件");
+        }
+        // A passed date is told once, so it goes before the regions, which the next scan tells again if they still fail.
+        if (!d.overdue().isEmpty()) {
+            return "【要確認】期限を過ぎたメンテナンス " + d.overdue().size() + "件 (完了を確認できません)";
         }
         if (!d.notScanned().isEmpty()) {
             return "【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (" + d.notScanned().size() + "件)";
         }
         return "【要確認】RDS 保留中のメンテナンス " + counts(d) + " (DB の詳細を読めなかったリージョン "
                 + d.detailsUnread().size() + "件)";
+    }
+
+    /**
+     * A reminder that includes an AWS Health event: what it is when it is the only one, else that it is a reminder; the
+     * resources, then as a count, then left out, until it fits; the earliest date and the days left always whole.
+     */
+    private static String reminderSubject(Digest d) {
+        Notice first = d.due().get(0);
+        Row row = Row.of(first, d.now());
+        String when = switch (row) {
+            case ActionRow action -> Jst.shortDateTime(first.deadline().at(), d.now()) + " (" + action.daysLeft() + ")";
+            case EventRow event -> Subject.clean(event.brieflyWhen());
+        };
+        List<String> whats = new ArrayList<>();
+        if (d.due().size() == 1 && row instanceof EventRow event) {
+            whats.add(Subject.clean(event.title()) + "のリマインド");
+        }
+        whats.add("メンテナンスのリマインド");
+        List<String> resources = new ArrayList<>(Subject.resourceForms(resourceIds(d.due())));
+        resources.add("");
+        for (String what : whats) {
+            for (String named : resources) {
+                String subject = "【要対応・必須】" + what + (named.isEmpty() ? "" : " " + named) + " " + when;
+                if (subject.length() <= Subject.MAX_LENGTH) {
+                    return subject;
+                }
+            }
+        }
+        return Shorten.end("【要対応・必須】メンテナンスのリマインド " + when, Subject.MAX_LENGTH);
     }
 
     /** {@code 必須2件・任意1件} of the listed actions, each part only when there is one. */
@@ -248,23 +434,49 @@ public final class DigestRenderer {
                 + (optional > 0 ? "任意" + optional + "件" : "");
     }
 
+    /**
+     * What a digest holds, for the advice that fits it.
+     *
+     * @param actions RDS pending actions are listed, or regions of the RDS scan are missing, or nothing else is there
+     * @param events  AWS Health events (or other notices than pending actions) are listed as due or pending
+     * @param overdue stories past their date are reported
+     */
+    private record Contents(boolean actions, boolean events, boolean overdue) {
+        static Contents of(Digest d) {
+            List<Notice> listed = new ArrayList<>(d.due());
+            listed.addAll(d.pending());
+            boolean events = !onlyPendingActions(listed);
+            boolean overdue = !d.overdue().isEmpty();
+            boolean actions = listed.stream().anyMatch(DigestRenderer::isPendingAction) || !d.gaps().isEmpty()
+                    || (!events && !overdue);
+            return new Contents(actions, events, overdue);
+        }
+
+        /** Each part of the advice is named only when there is more than one. */
+        boolean several() {
+            return (actions ? 1 : 0) + (events ? 1 : 0) + (overdue ? 1 : 0) > 1;
+        }
+    }
+
+    private static final String OVERDUE_HEADING = "期限を過ぎても完了を確認できないもの";
+    private static final String OVERDUE_STEP = "期限を過ぎたものは、作業が済んでいるかを対象リソースで確認してください。"
+            + "済んでいなければ、AWS Health ダッシュボードやサービスのコンソールで今の予定を確認してください。";
+
     private static Layout layout(Digest d) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block("概要", summary(d)));
         if (!d.due().isEmpty()) {
-            blocks.add(Block.actions("期限が近い必須のメンテナンス (" + d.due().size() + "件)", d.due(), d.now()));
+            blocks.add(Block.rows((onlyPendingActions(d.due()) ? "期限が近い必須のメンテナンス (" : "期限が近い必須のメンテナンス・予定 (")
+                    + d.due().size() + "件)", null, d.due(), d.now()));
+        }
+        if (!d.overdue().isEmpty()) {
+            blocks.add(Block.rows(OVERDUE_HEADING + " (" + d.overdue().size() + "件)",
+                    "これらはこの通知で一度だけお知らせし、以降はリマインドしません。", d.overdue(), d.now()));
         }
         if (d.weekly()) {
-            List<Notice> required = d.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).toList();
-            List<Notice> optional = d.pending().stream().filter(n -> n.obligation() != Obligation.REQUIRED).toList();
-            if (!required.isEmpty()) {
-                blocks.add(Block.actions("必須: AWS が期日に自動で適用 (" + required.size() + "件)", required, d.now()));
-            }
-            if (!optional.isEmpty()) {
-                blocks.add(Block.actions("任意: 自動では適用されない (" + optional.size() + "件)", optional, d.now()));
-            }
+            weekly(d, blocks);
         } else if (!d.pending().isEmpty()) {
-            blocks.add(Block.actions("DB の詳細を読めなかったリージョンの保留中のメンテナンス (" + d.pending().size() + "件)",
+            blocks.add(Block.rows("DB の詳細を読めなかったリージョンの保留中のメンテナンス (" + d.pending().size() + "件)", null,
                     d.pending(), d.now()));
         }
         if (!d.notScanned().isEmpty()) {
@@ -279,36 +491,141 @@ public final class DigestRenderer {
                     + "実際の適用はその日以降の最初のメンテナンスウィンドウで、表示より最大 7 日遅くなることがあります。"
                     + accessHint(d.detailsUnread())));
         }
-        blocks.add(new Block("推奨対応", String.join("\n",
-                "1. 必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
-                "2. 次のメンテナンスウィンドウで適用するなら、コマンドの --opt-in-type を next-maintenance にしてください。",
-                "3. Aurora 以外の本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
-                "4. メンテナンスウィンドウが業務時間外に設定されていることを確認してください。")));
+        blocks.add(new Block("推奨対応", steps(d)));
         List<Links.Link> links = consoleLinks(d);
-        blocks.add(new Block("リンク", null, links.stream().map(link -> link.label() + ": " + link.url())
-                .collect(Collectors.joining("\n")), List.of(), links));
+        blocks.add(new Block("リンク", null, null, links.stream().map(link -> link.label() + ": " + link.url())
+                .collect(Collectors.joining("\n")), List.of(), links, null));
+        List<Notice> told = new ArrayList<>(d.due());
+        told.addAll(d.pending());
+        told.addAll(d.overdue());
         blocks.add(new Block("スキャンの条件", "スキャン日時: " + Jst.dateTime(d.now())
                 + "\n対象リージョン: " + d.settings().regions().stream().map(Regions::describe).collect(Collectors.joining(", "))
-                + "\nリマインド: 適用予定の " + d.settings().reminderDays().stream().sorted(java.util.Comparator.reverseOrder())
+                + "\nリマインド: " + (onlyPendingActions(told) ? "適用予定" : "期日") + "の "
+                + d.settings().reminderDays().stream().sorted(java.util.Comparator.reverseOrder())
                         .map(String::valueOf).collect(Collectors.joining("・")) + " 日前"
                 + " / 週次まとめ: 毎週" + Jst.weekday(d.settings().digestDay()) + "曜日"));
         return new Layout(blocks);
+    }
+
+    /**
+     * Everything pending, required first. With AWS Health events, RDS actions and events stand in blocks of their own
+     * within each urgency rather than in one list by date: their rows differ (an action has its window and the command
+     * that applies it, an event the kind of its date and its page in the dashboard), and each heading can then say what
+     * holds for every row under it, which "AWS applies it on the date" does not for an end of support or a date to act by.
+     */
+    private static void weekly(Digest d, List<Block> blocks) {
+        List<Notice> required = d.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).toList();
+        List<Notice> optional = d.pending().stream().filter(n -> n.obligation() != Obligation.REQUIRED).toList();
+        if (onlyPendingActions(d.pending())) {
+            if (!required.isEmpty()) {
+                blocks.add(Block.rows("必須: AWS が期日に自動で適用 (" + required.size() + "件)", null, required, d.now()));
+            }
+            if (!optional.isEmpty()) {
+                blocks.add(Block.rows("任意: 自動では適用されない (" + optional.size() + "件)", null, optional, d.now()));
+            }
+            return;
+        }
+        for (List<Notice> group : List.of(required, optional)) {
+            // 任意, or 情報 for an event that only informs, as its rows say.
+            String binding = group.stream().map(n -> n.obligation().japanese()).distinct().collect(Collectors.joining("・"));
+            List<Notice> actions = group.stream().filter(DigestRenderer::isPendingAction).toList();
+            List<Notice> events = group.stream().filter(n -> !isPendingAction(n)).toList();
+            if (!actions.isEmpty()) {
+                blocks.add(Block.rows(binding + ": RDS の保留中のメンテナンス (" + actions.size() + "件)", null, actions, d.now()));
+            }
+            if (!events.isEmpty()) {
+                blocks.add(Block.rows(binding + ": AWS Health のイベント (" + events.size() + "件)", null, events, d.now()));
+            }
+        }
+    }
+
+    private static final List<String> RDS_STEPS = List.of(
+            "必須のものは期日より前の、業務影響の少ない時間帯に自分で適用してください (各項目のコマンド、または RDS コンソールの「メンテナンスとバックアップ」)。",
+            "次のメンテナンスウィンドウで適用するなら、コマンドの --opt-in-type を next-maintenance にしてください。",
+            "Aurora 以外の本番環境は Multi-AZ 構成にして、停止時間を短くすることを検討してください。",
+            "メンテナンスウィンドウが業務時間外に設定されていることを確認してください。");
+
+    /**
+     * 推奨対応: the RDS steps as they always were; for AWS Health events, where to read each and, per kind of change,
+     * the key steps of its row in the advice table; for what is overdue, to check it was done.
+     */
+    private static String steps(Digest d) {
+        Contents contents = Contents.of(d);
+        List<String> lines = new ArrayList<>();
+        int number = 0;
+        if (contents.actions()) {
+            if (contents.several()) {
+                lines.add("RDS の保留中のメンテナンス:");
+            }
+            for (String step : RDS_STEPS) {
+                lines.add(++number + ". " + step);
+            }
+        }
+        if (contents.events()) {
+            if (contents.several()) {
+                lines.add("AWS Health のイベント:");
+            }
+            lines.add(++number + ". 各項目のリンクから AWS Health ダッシュボードで、イベントの内容と対象リソースを確認してください。"
+                    + "イベントごとの推奨対応とコマンドは、それぞれの通知にあります。");
+            // One line per kind of change, named by its earliest event: the same row's advice for every event of it.
+            Map<Advice, String> kinds = new LinkedHashMap<>();
+            for (Notice n : d.due()) {
+                kind(n, kinds);
+            }
+            for (Notice n : d.pending()) {
+                kind(n, kinds);
+            }
+            for (Map.Entry<Advice, String> kind : kinds.entrySet()) {
+                lines.add(++number + ". " + kind.getValue() + ": " + Guidance.keySteps(kind.getKey()));
+            }
+        }
+        if (contents.overdue()) {
+            if (contents.several()) {
+                lines.add(OVERDUE_HEADING + ":");
+            }
+            lines.add(++number + ". " + OVERDUE_STEP);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void kind(Notice n, Map<Advice, String> kinds) {
+        if (!isPendingAction(n)) {
+            Platform platform = Platform.of(n);
+            kinds.putIfAbsent(Guidance.advice(n, platform), Shorten.id(Labels.service(n, platform)) + " " + n.title());
+        }
     }
 
     private static String summary(Digest d) {
         List<String> lines = new ArrayList<>();
         if (!d.due().isEmpty()) {
             Notice first = d.due().get(0);
-            lines.add("RDS の必須のメンテナンス " + d.due().size() + "件の適用が近づいています。最も早いものは "
-                    + Jst.dateTime(first.deadline().at()) + " (" + Jst.daysLeft(d.now(), first.deadline().at())
-                    + ") に AWS が自動で適用します。適用中はデータベースに接続できない時間があります。");
+            if (onlyPendingActions(d.due())) {
+                lines.add("RDS の必須のメンテナンス " + d.due().size() + "件の適用が近づいています。最も早いものは "
+                        + Jst.dateTime(first.deadline().at()) + " (" + Jst.daysLeft(d.now(), first.deadline().at())
+                        + ") に AWS が自動で適用します。適用中はデータベースに接続できない時間があります。");
+            } else {
+                Row row = Row.of(first, d.now());
+                lines.add(d.due().size() == 1
+                        ? "必須の" + Characters.afterJapanese(row.summaryName()) + " の期日が近づいています。" + row.summaryDate()
+                        : "必須のメンテナンス・予定 " + d.due().size() + "件の期日が近づいています" + breakdown(d.due())
+                                + "。最も早いものは " + row.summaryName() + " で、" + row.summaryDate());
+            }
+        }
+        if (!d.overdue().isEmpty()) {
+            lines.add("期限を過ぎても完了を確認できないものが " + d.overdue().size() + "件あります。作業が済んでいるか確認してください。");
         }
         if (d.weekly()) {
             long required = d.requiredCount();
-            lines.add(d.pending().isEmpty() ? "保留中のメンテナンスはありません。"
-                    : "週次まとめ: 保留中のメンテナンスは全 " + d.pending().size() + "件 (必須 " + required + "件、任意 "
-                            + (d.pending().size() - required) + "件)、対象のデータベースは " + resourceIds(d.pending()).size()
-                            + "件です。");
+            if (d.pending().isEmpty()) {
+                lines.add("保留中のメンテナンスはありません。");
+            } else if (onlyPendingActions(d.pending())) {
+                lines.add("週次まとめ: 保留中のメンテナンスは全 " + d.pending().size() + "件 (必須 " + required + "件、任意 "
+                        + (d.pending().size() - required) + "件)、対象のデータベースは " + resourceIds(d.pending()).size()
+                        + "件です。");
+            } else {
+                lines.add("週次まとめ: 保留中のメンテナンスと予定は全 " + d.pending().size() + "件 (必須 " + required + "件、任意 "
+                        + (d.pending().size() - required) + "件) です。" + composition(d.pending()));
+            }
         }
         if (!d.notScanned().isEmpty()) {
             lines.add(d.notScanned().size() + "件のリージョンをスキャンできませんでした。");
@@ -318,6 +635,24 @@ public final class DigestRenderer {
                     + "詳細を読めなかった DB の適用予定は、自動適用開始日で示しています。");
         }
         return String.join("\n", lines);
+    }
+
+    /** {@code  (RDS の保留中のメンテナンス 1件、AWS Health のイベント 2件)} when both are there, else nothing. */
+    private static String breakdown(List<Notice> notices) {
+        long actions = notices.stream().filter(DigestRenderer::isPendingAction).count();
+        long events = notices.size() - actions;
+        return actions == 0 || events == 0 ? ""
+                : " (RDS の保留中のメンテナンス " + actions + "件、AWS Health のイベント " + events + "件)";
+    }
+
+    /** How many of the pending are RDS actions, on how many databases, and how many AWS Health events. */
+    private static String composition(List<Notice> notices) {
+        List<Notice> actions = notices.stream().filter(DigestRenderer::isPendingAction).toList();
+        if (actions.isEmpty()) {
+            return "すべて AWS Health のイベントです。";
+        }
+        return "内訳は、RDS の保留中のメンテナンス " + actions.size() + "件 (対象のデータベース " + resourceIds(actions).size()
+                + "件)、AWS Health のイベント " + (notices.size() - actions.size()) + "件です。";
     }
 
     /** One line per region: {@code - us-east-1 (バージニア北部): アクセスが拒否されました。エラー内容 (原文): ...}. */
@@ -351,18 +686,28 @@ public final class DigestRenderer {
         return multiAz ? " (停止の目安: フェイルオーバーの 60〜120 秒)" : " (停止の目安: 約 10 分)";
     }
 
+    /**
+     * The RDS console of each region with pending actions or a gap (of every scanned region when nothing is listed), and
+     * the AWS Health dashboard's scheduled changes when an event is listed; each event's own page is on its row.
+     */
     private static List<Links.Link> consoleLinks(Digest d) {
         Set<String> regions = new LinkedHashSet<>();
-        d.due().forEach(n -> regions.add(n.announcement().region()));
-        d.pending().forEach(n -> regions.add(n.announcement().region()));
+        d.due().stream().filter(DigestRenderer::isPendingAction).forEach(n -> regions.add(n.announcement().region()));
+        d.pending().stream().filter(DigestRenderer::isPendingAction).forEach(n -> regions.add(n.announcement().region()));
         regions.addAll(d.gaps().keySet());
-        if (regions.isEmpty()) {
+        boolean health = java.util.stream.Stream.of(d.due(), d.pending(), d.overdue()).flatMap(List::stream)
+                .anyMatch(n -> n.announcement().origin() == Origin.HEALTH_EVENT);
+        if (regions.isEmpty() && !health) {
             regions.addAll(d.settings().regions());
         }
-        return regions.stream().filter(Regions::isRegionCode)
+        List<Links.Link> links = new ArrayList<>(regions.stream().filter(Regions::isRegionCode)
                 .map(r -> new Links.Link("RDS コンソール " + Regions.describe(r), "https://" + r
                         + ".console.aws.amazon.com/rds/home?region=" + r + "#databases:"))
-                .toList();
+                .toList());
+        if (health) {
+            links.add(new Links.Link("AWS Health ダッシュボード", Links.SCHEDULED_CHANGES));
+        }
+        return links;
     }
 
     private static List<String> resourceIds(List<Notice> notices) {
@@ -370,9 +715,9 @@ public final class DigestRenderer {
     }
 
     /**
-     * The digest as HTML: each list of actions a table with a row per action (database, action and how binding, when
-     * in JST with the days left, window) and its command beneath, every other block as paragraphs and lists. Unlike
-     * the SNS text, nothing is cut.
+     * The digest as HTML: each list a table with a row per item (an RDS action's database, what and how binding, when
+     * in JST with the days left, window, and its command beneath; an event's resources, what, its date and its page in
+     * the AWS Health dashboard), every other block as paragraphs and lists. Unlike the SNS text, nothing is cut.
      */
     private static String html(String subject, Layout layout) {
         StringBuilder h = new StringBuilder(4096);
@@ -380,6 +725,9 @@ public final class DigestRenderer {
         HtmlEmail.banner(h, subject.startsWith("【要対応・必須】") ? "要対応・必須" : "要確認", subject);
         for (Block b : layout.blocks) {
             HtmlEmail.section(h, b.heading());
+            if (b.lead() != null) {
+                paragraphs(h, b.lead());
+            }
             if (!b.rows().isEmpty()) {
                 table(h, b.rows());
             } else if (!b.links().isEmpty()) {
@@ -398,40 +746,75 @@ public final class DigestRenderer {
     private static final String SMALL = "font-size:13px;color:#555";
 
     /**
-     * One group of actions, a row each: the database on the left; on the right what it is and how binding, when it
-     * will be applied with the days left, and the window; the command beneath, across both. Two columns, not five, so
-     * that a 390 px screen still reads each fact on a line or two. Fixed layout in percentages: no value can widen it.
+     * One group, a row each: the database or resources on the left; on the right what it is and how binding, when with
+     * the days left, and the window or the event's page; an action's command beneath, across both. Two columns, not
+     * five, so that a 390 px screen still reads each fact on a line or two. Fixed layout in percentages: no value can
+     * widen it.
      */
-    private static void table(StringBuilder h, List<ActionRow> rows) {
+    private static void table(StringBuilder h, List<Row> rows) {
+        boolean actions = rows.stream().allMatch(r -> r instanceof ActionRow);
         h.append("<table style=\"").append(HtmlEmail.TABLE).append("border:1px solid #ddd\">\n")
                 .append("<colgroup><col style=\"width:35%\" /><col style=\"width:65%\" /></colgroup>\n")
-                .append("<thead><tr><th style=\"").append(TH).append("\">データベース</th><th style=\"").append(TH)
-                .append("\">メンテナンスと適用予定 (JST)</th></tr></thead>\n<tbody>\n");
-        String cell = HtmlEmail.CELL + "border-bottom:none;";
-        for (ActionRow r : rows) {
-            h.append("<tr><td style=\"").append(cell).append("\"><strong>").append(HtmlEmail.escape(r.databases()))
-                    .append("</strong>");
-            small(h, r.where());
-            small(h, r.engine());
-            small(h, r.multiAz());
-            h.append("</td>\n<td style=\"").append(cell).append("\"><strong style=\"color:")
-                    .append(HtmlEmail.bindingColour(r.binding())).append("\">").append(HtmlEmail.escape(r.binding()))
-                    .append("</strong> ").append(HtmlEmail.escape(r.title())).append("<br />");
-            if (r.at() != null) {
-                // As the text says it, with the days left in bold: the moment and how are one phrase.
-                h.append(HtmlEmail.escape(r.at() + r.how())).append(" <strong>(").append(HtmlEmail.escape(r.daysLeft()))
-                        .append(")</strong>");
-            } else {
-                h.append(HtmlEmail.escape(r.how()));
+                .append("<thead><tr><th style=\"").append(TH).append("\">").append(actions ? "データベース" : "リソース")
+                .append("</th><th style=\"").append(TH).append("\">")
+                .append(actions ? "メンテナンスと適用予定 (JST)" : "内容と予定 (JST)").append("</th></tr></thead>\n<tbody>\n");
+        for (Row row : rows) {
+            switch (row) {
+                case ActionRow r -> actionRow(h, r);
+                case EventRow r -> eventRow(h, r);
             }
-            small(h, r.window());
-            r.dates().forEach(date -> small(h, date));
-            small(h, r.described() == null ? null : "内容 (原文): " + r.described());
-            h.append("</td></tr>\n<tr><td colspan=\"2\" style=\"").append(HtmlEmail.CELL).append("padding-top:0\">")
-                    .append("<span style=\"").append(SMALL).append("\">自分で適用:</span>");
-            HtmlEmail.command(h, r.command()).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    private static void actionRow(StringBuilder h, ActionRow r) {
+        String cell = HtmlEmail.CELL + "border-bottom:none;";
+        h.append("<tr><td style=\"").append(cell).append("\"><strong>").append(HtmlEmail.escape(r.databases()))
+                .append("</strong>");
+        small(h, r.where());
+        small(h, r.engine());
+        small(h, r.multiAz());
+        h.append("</td>\n<td style=\"").append(cell).append("\">");
+        bindingAndTitle(h, r.binding(), r.title());
+        if (r.at() != null) {
+            // As the text says it, with the days left in bold: the moment and how are one phrase.
+            h.append(HtmlEmail.escape(r.at() + r.how())).append(" <strong>(").append(HtmlEmail.escape(r.daysLeft()))
+                    .append(")</strong>");
+        } else {
+            h.append(HtmlEmail.escape(r.how()));
+        }
+        small(h, r.window());
+        r.dates().forEach(date -> small(h, date));
+        small(h, r.described() == null ? null : "内容 (原文): " + r.described());
+        h.append("</td></tr>\n<tr><td colspan=\"2\" style=\"").append(HtmlEmail.CELL).append("padding-top:0\">")
+                .append("<span style=\"").append(SMALL).append("\">自分で適用:</span>");
+        HtmlEmail.command(h, r.command()).append("</td></tr>\n");
+    }
+
+    /** An event in one row: it has no command, and its link sits under its date. */
+    private static void eventRow(StringBuilder h, EventRow r) {
+        h.append("<tr><td style=\"").append(HtmlEmail.CELL).append("\"><strong>").append(HtmlEmail.escape(r.names()))
+                .append("</strong>");
+        small(h, r.where());
+        small(h, r.downtime() == null ? null : "停止の目安: " + r.downtime());
+        h.append("</td>\n<td style=\"").append(HtmlEmail.CELL).append("\">");
+        bindingAndTitle(h, r.binding(), r.title());
+        if (r.label() != null) {
+            h.append(HtmlEmail.escape(r.label() + ": " + r.moment())).append(" <strong>(")
+                    .append(HtmlEmail.escape(r.daysLeft())).append(")</strong>");
+        } else {
+            h.append(HtmlEmail.escape(r.when()));
+        }
+        if (r.link() != null) {
+            h.append("<br /><a style=\"font-size:13px\" href=\"").append(HtmlEmail.escape(r.link().url())).append("\">")
+                    .append(HtmlEmail.escape(r.link().label())).append("</a>");
+        }
+        h.append("</td></tr>\n");
+    }
+
+    private static void bindingAndTitle(StringBuilder h, String binding, String title) {
+        h.append("<strong style=\"color:").append(HtmlEmail.bindingColour(binding)).append("\">")
+                .append(HtmlEmail.escape(binding)).append("</strong> ").append(HtmlEmail.escape(title)).append("<br />");
     }
 
     /** A secondary fact on its own line, when there is one. */
@@ -441,7 +824,10 @@ public final class DigestRenderer {
         }
     }
 
-    /** Text as paragraphs, with runs of {@code - } lines as a list and of {@code 1. } lines as a numbered one. */
+    /**
+     * Text as paragraphs, with runs of {@code - } lines as a list and of {@code 1. } lines as a numbered one, which starts
+     * at its first number: steps numbered on across a label between them keep their numbers.
+     */
     private static void paragraphs(StringBuilder h, String text) {
         String open = null;
         for (String line : text.split("\n", -1)) {
@@ -451,7 +837,8 @@ public final class DigestRenderer {
                     h.append("</").append(open).append(">\n");
                 }
                 if (tag != null) {
-                    h.append('<').append(tag).append(">\n");
+                    String first = "ol".equals(tag) ? line.substring(0, line.indexOf('.')) : "1";
+                    h.append('<').append(tag).append("1".equals(first) ? "" : " start=\"" + first + "\"").append(">\n");
                 }
                 open = tag;
             }
@@ -466,6 +853,9 @@ public final class DigestRenderer {
         }
     }
 
+    /** Overdue items a chat lists; the mail lists them all. */
+    private static final int OVERDUE_CHAT_LINES = 3;
+
     private static String chat(Digest d, String subject) {
         // Laid out as the notice's chat is (see ChatNotification.description): paragraphs apart, "- " lists, no markup.
         StringBuilder description = new StringBuilder(ChatText.neutralise(summary(d)).replace("\n", "\n\n")).append('\n');
@@ -475,16 +865,40 @@ public final class DigestRenderer {
         if (listed.size() > ChatNotification.LISTED_LINES) {
             description.append("\n").append(NoticeContent.moreResources(ChatNotification.LISTED_LINES, listed.size()));
         }
-        return new ChatNotification.Builder(subject, description.toString())
-                .nextStep("期日より前の業務影響の少ない時間帯に、自分で適用してください。")
-                .nextStep("詳細はメールまたは RDS コンソールで確認してください。")
-                .summary(subject)
+        if (!d.overdue().isEmpty()) {
+            description.append(listed.isEmpty() ? "\n" : "\n\n").append("■ ").append(OVERDUE_HEADING)
+                    .append(" (").append(d.overdue().size()).append("件)");
+            d.overdue().stream().limit(OVERDUE_CHAT_LINES)
+                    .forEach(n -> description.append("\n- ").append(chatItem(n, d.now())));
+            if (d.overdue().size() > OVERDUE_CHAT_LINES) {
+                description.append("\n").append(NoticeContent.moreResources(OVERDUE_CHAT_LINES, d.overdue().size()));
+            }
+        }
+        Contents contents = Contents.of(d);
+        ChatNotification.Builder chat = new ChatNotification.Builder(subject, description.toString());
+        if (contents.actions()) {
+            chat.nextStep("期日より前の業務影響の少ない時間帯に、自分で適用してください。")
+                    .nextStep("詳細はメールまたは RDS コンソールで確認してください。");
+        }
+        if (contents.events()) {
+            chat.nextStep("AWS Health のイベントは、AWS Health ダッシュボードで内容と対象リソースを確認してください: "
+                    + Links.SCHEDULED_CHANGES);
+        }
+        if (contents.overdue()) {
+            chat.nextStep(OVERDUE_STEP);
+        }
+        return chat.summary(subject)
                 .eventType("RDS_PENDING_MAINTENANCE_DIGEST")
                 .json();
     }
 
-    /** One action as a chat bullet: its resources (made inert, shortened), what it is, and when. */
+    /** One item as a chat bullet: its resources (made inert, shortened), what it is, and when. */
     private static String chatItem(Notice n, Instant now) {
+        if (!isPendingAction(n)) {
+            EventRow e = EventRow.of(n, now);
+            return Shorten.middle(ChatText.inline(e.names()), ChatNotification.MAX_LISTED_LINE) + ": "
+                    + ChatText.inline(e.title()) + (e.brief() == null ? "" : " " + ChatText.inline(e.brieflyWhen()));
+        }
         String resources = Shorten.middle(ChatText.inline(String.join(", ", n.announcement().resourceIds()
                 .stream().limit(ChatNotification.LISTED_LINES).toList())), ChatNotification.MAX_LISTED_LINE);
         return resources + ": " + ChatText.inline(n.title())

@@ -94,6 +94,15 @@ final class Guidance {
         return steps;
     }
 
+    /**
+     * A row's key steps as one sentence for a summary of many events: text only, since the commands name one event's
+     * resources and each event's own notice has them; the deadline is each event's, so {@code {before}} is 期日より前に.
+     */
+    static String keySteps(Advice advice) {
+        return advice.keySteps().stream().map(step -> step.text().replace("{before}", "期日より前に"))
+                .collect(Collectors.joining());
+    }
+
     /** The notice's own values for the table's placeholders. */
     private record Placeholders(Notice notice, Instant now) {
 

@@ -122,7 +122,7 @@ public final class HtmlEmail {
     }
 
     /** {@code db-1、db-2、db-3 ほか 1497件 (全 1500件)}. */
-    private static String names(KeyFacts k) {
+    static String names(KeyFacts k) {
         return k.names().isEmpty() ? "リソースの記載なし" : String.join("、", k.names())
                 + (k.resourceCount() > k.names().size() ? " " + NoticeContent.moreResources(k.names().size(), k.resourceCount()) : "");
     }

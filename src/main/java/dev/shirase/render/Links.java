@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 final class Links {
     /** Up to this many resources get a link each; more get one link to the list. */
     private static final int PER_RESOURCE_LINKS = 5;
+    /** The AWS Health dashboard's list of the account's scheduled changes. */
+    static final String SCHEDULED_CHANGES = "https://health.aws.amazon.com/health/home#/account/dashboard/scheduled-changes";
 
     record Link(String label, String url) {
     }
@@ -32,7 +34,7 @@ final class Links {
                     "https://health.aws.amazon.com/health/home#/account/event-log?eventID=" + a.eventArn()
                             + "&eventTab=details"));
         } else if (a.origin() == dev.shirase.notice.Origin.HEALTH_EVENT) {
-            links.add(new Link("AWS Health ダッシュボード", "https://health.aws.amazon.com/health/home#/account/dashboard/scheduled-changes"));
+            links.add(new Link("AWS Health ダッシュボード", SCHEDULED_CHANGES));
         }
         String region = a.region();
         if (!Regions.isRegionCode(region)) {

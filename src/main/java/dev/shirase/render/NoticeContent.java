@@ -496,15 +496,9 @@ public record NoticeContent(
             lines.add("強制適用日: " + Jst.dateTime(a.schedule().forcedApply()));
         }
         if (d != null && !d.at().equals(a.schedule().start())) {
-            String label = switch (d.kind()) {
-                case SCHEDULED_START -> "実施予定: ";
-                case AUTO_APPLY_FROM -> "自動適用開始: ";
-                case FORCED_APPLY -> "強制適用: ";
-                case END_OF_SUPPORT -> "標準サポート終了: ";
-                case ACT_BY -> "期限: ";
-            };
             String after = d.kind() == Deadline.Kind.AUTO_APPLY_FROM ? " 以降の最初のメンテナンスウィンドウ" : "";
-            lines.add(label + Jst.dateOrDateTime(d.at()) + after + " (" + Jst.daysLeft(now, d.at()) + ")");
+            lines.add(Timing.label(d.kind()) + ": " + Jst.dateOrDateTime(d.at()) + after + " (" + Jst.daysLeft(now, d.at())
+                    + ")");
         }
         if (a.schedule().lastUpdated() != null) {
             lines.add("最終更新: " + Jst.dateTime(a.schedule().lastUpdated()));

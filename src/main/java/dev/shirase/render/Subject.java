@@ -43,7 +43,7 @@ public final class Subject {
     }
 
     /** The ways to name the resources, longest first: "db-1 ほか2件", then "3件", then nothing. */
-    private static List<String> resourceForms(List<String> ids) {
+    static List<String> resourceForms(List<String> ids) {
         List<String> forms = new ArrayList<>();
         if (ids.isEmpty()) {
             forms.add("");

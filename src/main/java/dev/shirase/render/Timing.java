@@ -65,6 +65,35 @@ record Timing(Deadline deadline, boolean inWindow, List<Opening> windowStart) {
         return inWindow ? Jst.date(deadline.at()) : Jst.dateOrDateTime(deadline.at());
     }
 
+    /**
+     * The deadline as 日時 names it, without the days left: {@code 実施予定: 2026年12月5日(土) 00:00 JST},
+     * {@code 標準サポート終了: 2027年2月28日(日)}, {@code 実施: 2026年12月7日(月) 以降の最初のメンテナンスウィンドウ}.
+     */
+    String line() {
+        return label() + ": " + moment();
+    }
+
+    /** What the deadline's moment is: {@code 実施予定}, {@code 標準サポート終了}, {@code 実施} in a window. */
+    String label() {
+        return inWindow && deadline.kind() == Deadline.Kind.SCHEDULED_START ? "実施" : label(deadline.kind());
+    }
+
+    /** The moment: {@link #when}, and in a window the first one on or after it. */
+    String moment() {
+        return when() + (inWindow ? " 以降の最初のメンテナンスウィンドウ" : "");
+    }
+
+    /** What 日時 calls the moment of a deadline of this kind. */
+    static String label(Deadline.Kind kind) {
+        return switch (kind) {
+            case SCHEDULED_START -> "実施予定";
+            case AUTO_APPLY_FROM -> "自動適用開始";
+            case FORCED_APPLY -> "強制適用";
+            case END_OF_SUPPORT -> "標準サポート終了";
+            case ACT_BY -> "期限";
+        };
+    }
+
     /** {@code 12/7(月) 以降の最初のメンテナンスウィンドウ}, for the subject. */
     String shortWindow(Instant now) {
         return Jst.shortDate(deadline.at(), now) + " 以降の最初のメンテナンスウィンドウ";

@@ -73,6 +73,18 @@ class AdviceTableTest {
     }
 
     @Test
+    void aSummaryOfManyEventsGivesTheStepsMarkedKeyElseTheFirst() {
+        Advice reboot = AdviceTable.find(Platform.EC2, Category.SYSTEM_REBOOT, "AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED", "");
+        Advice endOfSupport = AdviceTable.find(Platform.RDS, Category.END_OF_SUPPORT, "AWS_RDS_PLANNED_LIFECYCLE_EVENT", "");
+
+        assertThat(reboot.keySteps()).extracting(Advice.Step::text)
+                .hasSize(2)
+                .anySatisfy(text -> assertThat(text).contains("自分で再起動"))
+                .anySatisfy(text -> assertThat(text).contains("再スケジュール"));
+        assertThat(endOfSupport.keySteps()).containsExactly(endOfSupport.steps().get(0));
+    }
+
+    @Test
     void certificateRotationIsFoundByItsTitleWhateverTheCode() {
         Advice rotation = AdviceTable.find(Platform.RDS, Category.SYSTEM_REBOOT, "RDS-EVENT-0501", "サーバー証明書のローテーション");
 

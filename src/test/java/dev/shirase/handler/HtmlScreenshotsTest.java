@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.classify.Classifier;
 import dev.shirase.notice.DatabaseState;
+import dev.shirase.notice.MaintenanceWindow;
+import dev.shirase.notice.Notice;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.render.DigestRenderer;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
+import dev.shirase.source.EventReader;
 import dev.shirase.testing.Chromium;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
@@ -92,6 +96,7 @@ class HtmlScreenshotsTest {
                 "--db-instances", "examples/rds-cli/describe-db-instances.json",
                 "--db-clusters", "examples/rds-cli/describe-db-clusters.json"));
         pages.put("scan-digest-with-gaps", digestWithGaps());
+        pages.put("scan-digest-with-events", digestWithEvents());
         pages.put(LONG_VALUES, preview("--format", "html", "--now", NOW, longValues().toString()));
 
         SoftAssertions softly = new SoftAssertions();
@@ -187,6 +192,33 @@ class HtmlScreenshotsTest {
         Digest digest = Digest.plan(new PendingNotices().of(dbs), gaps, Instant.parse("2026-11-24T00:00:00Z"), settings)
                 .orElseThrow();
         return DigestRenderer.render(digest).html();
+    }
+
+    /**
+     * The digest day with an RDS action, AWS Health events (their ARNs as long as AWS makes them, in links) and stories
+     * past their date.
+     */
+    private static String digestWithEvents() {
+        List<DatabaseState> dbs = List.of(new DatabaseState("orders-db", "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db",
+                false, "mysql", "8.0.40", true, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of(new PendingAction(
+                        "system-update", "New Operating System update is available", Instant.parse("2026-12-15T00:00:00Z"),
+                        null, null, null))));
+        ScanSettings settings = new ScanSettings(List.of("ap-northeast-1"), new TreeSet<>(List.of(14, 7, 3, 1)),
+                DayOfWeek.MONDAY);
+        // Monday 2026-12-14, the digest day, after the two reboots' dates.
+        Digest digest = Digest.plan(new PendingNotices().of(dbs),
+                notices("health-ec2-instance-retirement.json", "health-rds-end-of-standard-support.json"),
+                notices("health-ec2-instance-reboot.json", "health-ec2-system-reboot.json"), Map.of(),
+                Instant.parse("2026-12-14T00:00:00Z"), settings).orElseThrow();
+        return DigestRenderer.render(digest).html();
+    }
+
+    private static List<Notice> notices(String... samples) {
+        List<Notice> notices = new ArrayList<>();
+        for (String sample : samples) {
+            notices.add(new Classifier().classify(new EventReader().read(Events.sample(sample))));
+        }
+        return notices;
     }
 
     private static Path page(String name, String html) throws Exception {

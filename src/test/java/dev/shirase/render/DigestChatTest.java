@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.Notice;
@@ -11,6 +12,7 @@ import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.ScanSettings;
+import dev.shirase.testing.Events;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,5 +69,51 @@ class DigestChatTest {
         assertThat(description).hasSizeLessThanOrEqualTo(ChatNotification.MAX_DESCRIPTION).contains("ほか 4991件 (全 5001件)");
         assertThat(description.lines().filter(line -> line.startsWith("- "))).hasSize(ChatNotification.LISTED_LINES)
                 .allSatisfy(line -> assertThat(line.length()).isLessThan(ChatNotification.MAX_LISTED_LINE + 60));
+    }
+
+    private static JsonNode chat(Digest digest) throws Exception {
+        RenderedDigest rendered = DigestRenderer.render(digest);
+        assertThat(Utf8.length(rendered.chat())).isLessThanOrEqualTo(ChatNotification.MAX_BYTES);
+        assertThat(MAPPER.readTree(rendered.snsMessage()).get("https").asText()).isEqualTo(rendered.chat());
+        return MAPPER.readTree(rendered.chat());
+    }
+
+    private static Notice reboot(String instance) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("health-ec2-instance-reboot.json"));
+        ((ObjectNode) event.get("detail")).putArray("affectedEntities").addObject().put("entityValue", instance)
+                .put("status", "PENDING");
+        return RenderingFixtures.notice(event);
+    }
+
+    @Test
+    void listsAHealthEventByItsInstanceKindAndDateAndPointsToTheHealthDashboard() throws Exception {
+        // Saturday 2026-11-28, 7 days before the reboot.
+        Digest digest = Digest.plan(List.of(), List.of(reboot("<!channel> i-0a1b2c3d4e5f67890")), List.of(), Map.of(),
+                Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
+
+        JsonNode chat = chat(digest);
+
+        assertThat(chat.at("/content/description").asText())
+                .contains("\n- ＜!channel＞ i-0a1b2c3d4e5f67890: EC2 インスタンス再起動 12/5(土) 00:00 予定 (あと 7 日)")
+                .doesNotContain("<!");
+        assertThat(chat.at("/content/nextSteps").toString()).contains("AWS Health ダッシュボード", "https://health.aws.amazon.com/")
+                .doesNotContain("RDS");
+    }
+
+    @Test
+    void namesSomeOverdueStoriesAndCountsTheRest() throws Exception {
+        List<Notice> overdue = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            overdue.add(reboot("i-" + i));
+        }
+        // Tuesday 2026-12-08: three days after the reboots' date.
+        Digest digest = Digest.plan(List.of(), List.of(), overdue, Map.of(), Instant.parse("2026-12-08T00:00:00Z"), SETTINGS)
+                .orElseThrow();
+
+        String description = chat(digest).at("/content/description").asText();
+
+        assertThat(description).startsWith("期限を過ぎても完了を確認できないものが 5件あります。")
+                .contains("\n\n■ 期限を過ぎても完了を確認できないもの (5件)\n- i-0: EC2 インスタンス再起動 12/5(土) 00:00 (3 日経過)\n")
+                .endsWith("\n- i-2: EC2 インスタンス再起動 12/5(土) 00:00 (3 日経過)\nほか 2件 (全 5件)");
     }
 }

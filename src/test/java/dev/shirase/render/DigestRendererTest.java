@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.advice.AdviceTable;
+import dev.shirase.advice.Platform;
+import dev.shirase.notice.Category;
 import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.Notice;
@@ -13,6 +18,7 @@ import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
+import dev.shirase.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -225,5 +231,219 @@ class DigestRendererTest {
     private static Document parse(String html) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.replaceFirst("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // AWS Health events in the digest, as the state table hands them back: notices built by the notifier's classifier.
+
+    private static final Notice REBOOT = RenderingFixtures.notice(Events.sample("health-ec2-instance-reboot.json"));
+    private static final Notice END_OF_SUPPORT =
+            RenderingFixtures.notice(Events.sample("health-rds-end-of-standard-support.json"));
+    private static final Notice RETIREMENT = RenderingFixtures.notice(Events.sample("health-ec2-instance-retirement.json"));
+    private static final String REBOOT_PAGE = "https://health.aws.amazon.com/health/home#/account/event-log?eventID="
+            + "arn:aws:health:ap-northeast-1::event/EC2/AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED/"
+            + "AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED_1763600321487&eventTab=details";
+    private static final String OVERDUE_HEADING = "■ 期限を過ぎても完了を確認できないもの";
+    private static final String TOLD_ONCE = "これらはこの通知で一度だけお知らせし、以降はリマインドしません。";
+
+    @Test
+    void aReminderOfAHealthEventNamesWhatItIsWhichInstanceAndWhenAsItsNoticeDoes() {
+        // Saturday 2026-11-28 JST: the reboot that starts 2026-12-05 00:00 JST is 7 days away.
+        Digest digest = Digest.plan(List.of(), List.of(REBOOT), List.of(), Map.of(), Instant.parse("2026-11-28T00:00:00Z"),
+                SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject())
+                .isEqualTo("【要対応・必須】EC2 インスタンス再起動のリマインド i-0a1b2c3d4e5f67890 12/5(土) 00:00 予定 (あと 7 日)");
+        assertThat(rendered.text())
+                .contains("■ 概要\n必須の EC2 インスタンス再起動 (i-0a1b2c3d4e5f67890) の期日が近づいています。"
+                        + "実施予定は 2026年12月5日(土) 00:00 JST (あと 7 日) です。\n")
+                .contains("■ 期限が近い必須のメンテナンス・予定 (1件)\n"
+                        + "- [必須] i-0a1b2c3d4e5f67890: EC2 インスタンス再起動 / ap-northeast-1 (東京) / アカウント 123456789012\n"
+                        + "  実施予定: 2026年12月5日(土) 00:00 JST (あと 7 日)\n"
+                        + "  停止の目安: 数分\n"
+                        + "  AWS Health ダッシュボード: " + REBOOT_PAGE + "\n")
+                // The advice table's own words for an EC2 reboot, not a copy of them.
+                .contains("\n2. EC2 インスタンス再起動: " + String.join("", AdviceTable.find(Platform.EC2, Category.SYSTEM_REBOOT,
+                        "AWS_EC2_INSTANCE_REBOOT_MAINTENANCE_SCHEDULED", "").keySteps().stream()
+                        .map(dev.shirase.advice.Advice.Step::text).toList()) + "\n")
+                .contains("日時を変更できるイベントは、期限までの別の日時に再スケジュールできます。")
+                .contains("AWS Health ダッシュボード: https://health.aws.amazon.com/health/home#/account/dashboard/scheduled-changes")
+                .contains("リマインド: 期日の 14・7・3・1 日前")
+                // Nothing of RDS where there is no RDS action.
+                .doesNotContain("RDS", "自分で適用:", "--opt-in-type", "適用予定");
+    }
+
+    @Test
+    void anEndOfSupportIsADateAndItsReminderSaysByWhen() {
+        // Sunday 2027-02-14 JST, 14 days before the end of standard support on 2027-02-28, a date without a time.
+        Digest digest = Digest.plan(List.of(), List.of(END_OF_SUPPORT), List.of(), Map.of(),
+                Instant.parse("2027-02-14T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo(
+                "【要対応・必須】RDS for PostgreSQL 標準サポート終了のリマインド legacy-pg14-app ほか1件 2/28(日)まで (あと 14 日)");
+        assertThat(rendered.text())
+                .contains("- [必須] legacy-pg14-app、analytics-pg14: RDS for PostgreSQL 標準サポート終了 / ap-northeast-1 (東京)"
+                        + " / アカウント 123456789012\n  標準サポート終了: 2027年2月28日(日) (あと 14 日)\n  AWS Health ダッシュボード: ")
+                .contains("標準サポート終了は 2027年2月28日(日) (あと 14 日) です。")
+                .contains("RDS for PostgreSQL 標準サポート終了: サポート中のバージョンへのアップグレードを計画し、期日より前に実施してください。")
+                .doesNotContain("09:00 JST (あと", "停止の目安");
+    }
+
+    @Test
+    void remindersOfAnRdsActionAndAHealthEventTogetherCountBothAndNameTheEarliest() throws Exception {
+        // Saturday 2026-11-28: orders-db's action comes in its window on Tuesday 12/1 03:00 JST (3 days), the reboot in 7.
+        Notice action = pending("orders-db", false, "system-update", Instant.parse("2026-11-24T00:00:00Z"));
+        Digest digest = Digest.plan(List.of(action), List.of(REBOOT), List.of(), Map.of(),
+                Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要対応・必須】メンテナンスのリマインド orders-db ほか1件 12/1(火) 03:00 (あと 3 日)");
+        String text = rendered.text();
+        assertThat(text)
+                .contains("■ 概要\n必須のメンテナンス・予定 2件の期日が近づいています (RDS の保留中のメンテナンス 1件、"
+                        + "AWS Health のイベント 1件)。最も早いものは RDS の OS アップデート (orders-db) で、"
+                        + "適用予定は 2026年12月1日(火) 03:00 JST (あと 3 日) です。\n")
+                .contains("■ 期限が近い必須のメンテナンス・予定 (2件)\n- [必須] orders-db: OS アップデート")
+                .contains("  自分で適用: aws rds apply-pending-maintenance-action")
+                .contains("\n- [必須] i-0a1b2c3d4e5f67890: EC2 インスタンス再起動")
+                .contains("■ 推奨対応\nRDS の保留中のメンテナンス:\n1. 必須のものは期日より前の")
+                .contains("\nAWS Health のイベント:\n5. 各項目のリンクから AWS Health ダッシュボードで")
+                .contains("\n6. EC2 インスタンス再起動: ")
+                .contains("RDS コンソール ap-northeast-1 (東京): ");
+        assertThat(text.indexOf("orders-db: OS")).isLessThan(text.indexOf("i-0a1b2c3d4e5f67890: EC2"));
+
+        String html = rendered.html();
+        Document doc = parse(html);
+        assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(1);
+        Element table = (Element) doc.getElementsByTagName("table").item(0);
+        assertThat(table.getElementsByTagName("th").item(0).getTextContent()).isEqualTo("リソース");
+        List<String> rows = rows(table);
+        // The action's row and its command's, then the event's one row with its page linked under its date.
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2)).contains("i-0a1b2c3d4e5f67890", "必須 EC2 インスタンス再起動",
+                "実施予定: 2026年12月5日(土) 00:00 JST (あと 7 日)", "停止の目安: 数分");
+        assertThat(html).contains("<a style=\"font-size:13px\" href=\"" + HtmlEmail.escape(REBOOT_PAGE) + "\">AWS Health ダッシュボード</a>")
+                // The numbering goes on past the label between the two lists of steps.
+                .contains("<ol start=\"5\">");
+    }
+
+    @Test
+    void theWeeklyDigestListsRdsActionsAndHealthEventsInBlocksOfTheirOwnRequiredFirst() {
+        // Monday 2026-11-30, with nothing a reminder day away.
+        Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
+        Notice optional = pending("reports-db", false, "db-upgrade", null);
+        Digest digest = Digest.plan(List.of(optional, required), List.of(END_OF_SUPPORT, RETIREMENT, REBOOT), List.of(),
+                Map.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要対応・必須】保留中のメンテナンス・予定 週次まとめ 必須4件・任意1件");
+        String text = rendered.text();
+        assertThat(text).contains("週次まとめ: 保留中のメンテナンスと予定は全 5件 (必須 4件、任意 1件) です。"
+                + "内訳は、RDS の保留中のメンテナンス 2件 (対象のデータベース 2件)、AWS Health のイベント 3件です。");
+        List<String> headings = text.lines().filter(line -> line.startsWith("■ ")).toList();
+        assertThat(headings).containsSubsequence("■ 必須: RDS の保留中のメンテナンス (1件)", "■ 必須: AWS Health のイベント (3件)",
+                "■ 任意: RDS の保留中のメンテナンス (1件)", "■ 推奨対応");
+        // Within the events, the earliest first.
+        assertThat(text.indexOf("EC2 インスタンス再起動 /")).isLessThan(text.indexOf("EC2 インスタンスのリタイア /"));
+        assertThat(text.indexOf("EC2 インスタンスのリタイア /")).isLessThan(text.indexOf("標準サポート終了 /"));
+        assertThat(text).contains("  実施予定: 2027年1月11日(月) 18:00 JST (あと 42 日)\n")
+                .contains("7. EC2 インスタンスのリタイア: EBS から起動したインスタンスは、期日より前に停止して起動し直すと")
+                .contains("8. RDS for PostgreSQL 標準サポート終了: ");
+    }
+
+    @Test
+    void aWeeklyDigestOfRdsActionsAloneReadsAsBefore() {
+        Digest digest = weekly();
+
+        String text = DigestRenderer.render(digest).text();
+
+        assertThat(text).contains("■ 必須: AWS が期日に自動で適用 (1件)", "■ 任意: 自動では適用されない (1件)",
+                "■ 推奨対応\n1. 必須のものは", "リマインド: 適用予定の 14・7・3・1 日前")
+                .doesNotContain("AWS Health", "RDS の保留中のメンテナンス:", "予定 (");
+    }
+
+    @Test
+    void overdueStoriesAreReportedOnceWithTheDaysSinceTheirDate() {
+        // Friday 2027-01-15: the reboot of 2026-12-05 and the retirement of 2027-01-11 passed with no sign of completion.
+        Digest digest = Digest.plan(List.of(), List.of(), List.of(RETIREMENT, REBOOT), Map.of(),
+                Instant.parse("2027-01-15T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要確認】期限を過ぎたメンテナンス 2件 (完了を確認できません)");
+        assertThat(rendered.text())
+                .startsWith("■ 概要\n期限を過ぎても完了を確認できないものが 2件あります。作業が済んでいるか確認してください。\n")
+                .contains(OVERDUE_HEADING + " (2件)\n" + TOLD_ONCE + "\n"
+                        + "- [必須] i-0a1b2c3d4e5f67890: EC2 インスタンス再起動 / ap-northeast-1 (東京) / アカウント 123456789012\n"
+                        + "  実施予定: 2026年12月5日(土) 00:00 JST (41 日経過)\n"
+                        + "  AWS Health ダッシュボード: " + REBOOT_PAGE + "\n"
+                        + "- [必須] i-0f9e8d7c6b5a43210: EC2 インスタンスのリタイア / ap-northeast-1 (東京) / アカウント 123456789012\n"
+                        + "  実施予定: 2027年1月11日(月) 18:00 JST (4 日経過)\n")
+                .contains("■ 推奨対応\n1. 期限を過ぎたものは、作業が済んでいるかを対象リソースで確認してください。")
+                // How long a change stops says nothing once its date has passed; no RDS steps without RDS actions.
+                .doesNotContain("停止の目安", "RDS", "あと ");
+        assertThat(rendered.html()).contains("<p style=\"margin:0 0 8px\">" + TOLD_ONCE + "</p>\n<table");
+    }
+
+    @Test
+    void overdueStoriesOnTheDigestDayAreCountedInItsSubjectAndItsSummary() {
+        Digest digest = Digest.plan(List.of(pending("reports-db", false, "db-upgrade", null)), List.of(), List.of(REBOOT),
+                Map.of(), Instant.parse("2026-12-07T00:00:00Z"), SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要確認】RDS 保留中のメンテナンス 週次まとめ 任意1件・期限経過1件");
+        String text = rendered.text();
+        assertThat(text).contains("■ 概要\n期限を過ぎても完了を確認できないものが 1件あります。")
+                .contains("  実施予定: 2026年12月5日(土) 00:00 JST (2 日経過)")
+                .contains("■ 推奨対応\nRDS の保留中のメンテナンス:\n1. ")
+                .contains("\n期限を過ぎても完了を確認できないもの:\n5. 期限を過ぎたものは");
+        // Reported before the weekly list: it will not be told again.
+        assertThat(text.indexOf(OVERDUE_HEADING)).isLessThan(text.indexOf("■ 任意: 自動では適用されない (1件)"));
+    }
+
+    @Test
+    void aReminderSubjectStaysUnderTheSnsLimitAndKeepsItsDateWhateverTheEventHolds() throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("health-ec2-instance-reboot.json"));
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        detail.put("service", "S".repeat(500));
+        ArrayNode entities = detail.putArray("affectedEntities");
+        for (int i = 0; i < 40; i++) {
+            entities.addObject().put("entityValue", "i-" + "0".repeat(90) + i).put("status", "PENDING");
+        }
+        Digest digest = Digest.plan(List.of(), List.of(RenderingFixtures.notice(event)), List.of(), Map.of(),
+                Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
+
+        String subject = DigestRenderer.render(digest).subject();
+
+        assertThat(subject).hasSizeLessThanOrEqualTo(Subject.MAX_LENGTH)
+                .isEqualTo("【要対応・必須】メンテナンスのリマインド 40件 12/5(土) 00:00 予定 (あと 7 日)");
+    }
+
+    @Test
+    void aDigestOfThousandsOfHealthEventsFitsSnsAndSaysWhereTheRestAre() throws Exception {
+        List<Notice> events = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            events.add(i % 2 == 0 ? RETIREMENT : END_OF_SUPPORT);
+        }
+        Digest digest = Digest.plan(List.of(), events, List.of(REBOOT), Map.of(), Instant.parse("2026-11-30T00:00:00Z"),
+                SETTINGS).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+        String message = rendered.snsMessage();
+
+        assertThat(Utf8.length(rendered.text())).isGreaterThan(SnsMessage.MAX_BYTES);
+        assertThat(Utf8.length(message)).isLessThanOrEqualTo(SnsMessage.MAX_BYTES);
+        String text = MAPPER.readTree(message).get("default").asText();
+        assertThat(text).contains("■ 必須: AWS Health のイベント (700件)")
+                .containsPattern("\\(ほか \\d+件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは AWS Health "
+                        + "ダッシュボードで確認してください\\)")
+                .contains(OVERDUE_HEADING + " (1件)\n" + TOLD_ONCE + "\n- [必須] i-0a1b2c3d4e5f67890")
+                .contains("■ 推奨対応").contains("■ スキャンの条件");
     }
 }
