@@ -47,7 +47,10 @@ final class ChangeLines {
         resources(lines, "対象から外れたリソース", c.dropped());
         moved(lines, "開始日時", c.startMoved());
         moved(lines, "終了日時", c.endMoved());
-        moved(lines, "期限", c.deadlineMoved());
+        if (!c.deadlineMoved().equals(c.startMoved()) && !c.deadlineMoved().equals(c.endMoved())) {
+            // The deadline is often the start itself: said once.
+            moved(lines, "期限", c.deadlineMoved());
+        }
         if (!c.newParagraphs().isEmpty()) {
             lines.add("原文に次の段落が加わりました (English):");
             c.newParagraphs().forEach(p -> lines.add("> " + p.strip().replace("\n", "\n> ")));
