@@ -4,6 +4,7 @@ import dev.shirase.budget.Budget;
 import dev.shirase.notice.Category;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
+import dev.shirase.notice.Origin;
 import dev.shirase.notice.Stage;
 import dev.shirase.state.Lifecycle.Decision;
 import dev.shirase.state.Tracked.FirstTold;
@@ -171,7 +172,7 @@ public final class Tracker {
             case Lifecycle.Tell tell -> {
                 FirstTold first = stored == null || stored.first() == null ? firstTold(understood) : stored.first();
                 Notice notice = noticeOf(understood, tell.story(), tell.revision(), first);
-                Instant deadline = tell.story().isDone() || notice.deadline() == null ? null : notice.deadline().at();
+                Instant deadline = remindable(notice) && !tell.story().isDone() ? notice.deadline().at() : null;
                 int number = stored == null ? 1 : stored.revision() + 1;
                 Tracked told = new Tracked(stored == null ? "" : stored.id(), stored == null ? 1 : stored.version() + 1,
                         tell.story(), tell.story(), number, tell.revision(), Set.of(), lease, raw, deadline,
@@ -250,6 +251,16 @@ public final class Tracker {
 
     private static String pagesOf(Story story) {
         return story.pages().size() + "/" + story.totalPages();
+    }
+
+    /**
+     * A story the scan reminds of until it is done: an AWS Health event with a date that asks something of the reader.
+     * RDS events tell what happened at one moment (their pending actions are the scan's own), and information is not
+     * work to be done.
+     */
+    static boolean remindable(Notice notice) {
+        return notice.announcement().origin() == Origin.HEALTH_EVENT && notice.deadline() != null
+                && notice.obligation() != Obligation.INFORMATION && notice.category() != Category.UNCLASSIFIED;
     }
 
     static FirstTold firstTold(Notice notice) {
