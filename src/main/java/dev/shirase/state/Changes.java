@@ -112,7 +112,8 @@ public record Changes(String statusBefore, String statusAfter, List<String> adde
                 added, resolved, otherStatus, dropped,
                 moved(told.start(), now.start()),
                 moved(told.end(), now.end()),
-                moved(told.deadline(), now.deadline()),
+                // A finished story has no deadline left: that is its completion, not a change of date.
+                now.isDone() && now.deadline() == null ? List.of() : moved(told.deadline(), now.deadline()),
                 newParagraphs,
                 rewritten,
                 !told.allPagesReceived() && now.allPagesReceived() && now.totalPages() > 1,

@@ -97,6 +97,17 @@ class LifecycleTest {
     }
 
     @Test
+    void aCompletionDoesNotSayTheDateWentAway() {
+        Story told = one("upcoming", pending("i-1"));
+        Story closed = new Story("closed", TEXT, START, null, null, 1, Map.of(1, List.of(pending("i-1"))));
+
+        Changes c = ((Tell) Lifecycle.decide(told, told, closed)).revision().changes();
+
+        assertThat(c.deadlineMoved()).isEmpty();
+        assertThat(c.statusAfter()).isEqualTo("closed");
+    }
+
+    @Test
     void furtherPagesAreKeptUntilTheLastArrivesThenToldTogether() {
         Story page2 = story("upcoming", TEXT, START, 3, Map.of(2, List.of(pending("i-3"), pending("i-4"))));
         Story told = ((Tell) Lifecycle.decide(null, null, page2)).story();
