@@ -19,6 +19,7 @@ import dev.shirase.state.Tracker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class NoticePipeline {
 
     /** The notice an input becomes, without delivering it: what the preview shows. */
     public RenderedNotice render(byte[] input) {
-        return render(input, Budget.of(Duration.ZERO));
+        return render(understand(input), Revision.FIRST, input, Budget.of(Duration.ZERO));
     }
 
     /**
@@ -191,9 +192,6 @@ public final class NoticePipeline {
      * goes out without it: a repeated notice is better than a lost one.
      */
     private Tracker.Plan plan(Notice understood, String raw, Budget working) {
-        if (!tracker.hasState()) {
-            return new Tracker.Untracked(understood, null);
-        }
         Tracker.Plan plan;
         try {
             plan = tracker.begin(understood, channels.stream().map(Channel::name).toList(), raw,
@@ -213,7 +211,7 @@ public final class NoticePipeline {
      */
     private boolean finish(Tracker.Send send, List<String> delivered, List<String> withheld, Budget working) {
         try {
-            List<String> done = new java.util.ArrayList<>(delivered);
+            List<String> done = new ArrayList<>(delivered);
             done.addAll(withheld);
             tracker.finish(send, done, working);
             return true;
@@ -239,11 +237,6 @@ public final class NoticePipeline {
             return RenderedNotice.of(fallback(input, "internal error while rendering the notice: " + defect),
                     clock.instant());
         }
-    }
-
-    /** The notice an input becomes, without delivering it: what the preview shows. */
-    private RenderedNotice render(byte[] input, Budget working) {
-        return render(understand(input), Revision.FIRST, input, working);
     }
 
     private Notice enrich(Notice notice, Budget working) {

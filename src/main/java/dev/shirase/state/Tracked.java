@@ -43,6 +43,18 @@ public record Tracked(String id, long version, Story known, Story told, int revi
         return deadline != null && !known.isDone() && !overdue;
     }
 
+    /** This story written once more, leased to an invocation until {@code until} (a retry's claim). */
+    public Tracked withLease(Instant until) {
+        return new Tracked(id, version + 1, known, told, revision, pending, delivered, until, raw, deadline, overdue,
+                first);
+    }
+
+    /** This story written once more, knowing more than was told: a page kept for later, as it was received. */
+    public Tracked withKnown(Story more, String received) {
+        return new Tracked(id, version + 1, more, told, revision, pending, delivered, leaseUntil, received, deadline,
+                overdue, first);
+    }
+
     /** This story as it would be with {@code done} resources resolved (not written). */
     public Tracked withResolved(Set<String> done) {
         return new Tracked(id, version, known.resolving(done), told, revision, pending, delivered, leaseUntil, raw,

@@ -89,8 +89,8 @@ public final class Tracker {
      * @param lease    how long this invocation may take to send: others leave the notice to it until then
      */
     public Plan begin(Notice understood, Collection<String> channels, String raw, Budget budget, Duration lease) {
-        Optional<String> identity = Identity.of(understood.announcement());
-        if (store == null || identity.isEmpty() || understood.announcement().readError() != null) {
+        Optional<String> identity = trackable(understood);
+        if (identity.isEmpty()) {
             return new Untracked(understood, null);
         }
         String id = identity.get();
@@ -99,11 +99,8 @@ public final class Tracker {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 Optional<Tracked> stored = store.read(id, budget);
-                Optional<Plan> plan = stored.isEmpty()
-                        ? claim(null, new Lifecycle.Tell(Revision.FIRST, arriving), understood, raw, channels, now,
-                                now.plus(lease), budget)
-                        : claim(stored.get(), Lifecycle.decide(stored.get().told(), stored.get().known(), arriving),
-                                understood, raw, channels, now, now.plus(lease), budget);
+                Optional<Plan> plan = claim(id, stored.orElse(null), decide(stored, arriving), understood, raw,
+                        channels, now, now.plus(lease), budget, true);
                 if (plan.isPresent()) {
                     return plan.get();
                 }
@@ -119,26 +116,34 @@ public final class Tracker {
      * stateful path. Throws {@link StateStore.StateUnavailableException} when the table cannot be read.
      */
     public Plan foresee(Notice understood, Collection<String> channels, Budget budget) {
-        Optional<String> identity = Identity.of(understood.announcement());
-        if (store == null || identity.isEmpty() || understood.announcement().readError() != null) {
+        Optional<String> identity = trackable(understood);
+        if (identity.isEmpty()) {
             return new Untracked(understood, null);
         }
-        Story arriving = Story.of(understood);
         Instant now = clock.instant();
         Optional<Tracked> stored = store.read(identity.get(), budget);
-        Decision decision = stored.isEmpty() ? new Lifecycle.Tell(Revision.FIRST, arriving)
+        return claim(identity.get(), stored.orElse(null), decide(stored, Story.of(understood)), understood, null,
+                channels, now, now, budget, false).orElseThrow();
+    }
+
+    /** The story a delivery belongs to, when there is a table and the input was read. */
+    private Optional<String> trackable(Notice understood) {
+        return store == null || understood.announcement().readError() != null ? Optional.empty()
+                : Identity.of(understood.announcement());
+    }
+
+    private static Decision decide(Optional<Tracked> stored, Story arriving) {
+        return stored.isEmpty() ? new Lifecycle.Tell(Revision.FIRST, arriving)
                 : Lifecycle.decide(stored.get().told(), stored.get().known(), arriving);
-        return claim(stored.orElse(null), decision, understood, null, channels, now, now, budget, false).orElseThrow();
     }
 
-    /** The plan for a decision, once its write succeeded; empty when another invocation wrote first. */
-    private Optional<Plan> claim(Tracked stored, Decision decision, Notice understood, String raw,
-            Collection<String> channels, Instant now, Instant lease, Budget budget) {
-        return claim(stored, decision, understood, raw, channels, now, lease, budget, true);
-    }
-
-    /** {@code write} false: the plan a decision leads to, with nothing written (the preview). */
-    private Optional<Plan> claim(Tracked stored, Decision decision, Notice understood, String raw,
+    /**
+     * The plan for a decision, once its write succeeded; empty when another invocation wrote first. With {@code write}
+     * false, the plan alone, nothing written (the preview).
+     *
+     * @param stored the story as read, or null at first sight
+     */
+    private Optional<Plan> claim(String id, Tracked stored, Decision decision, Notice understood, String raw,
             Collection<String> channels, Instant now, Instant lease, Budget budget, boolean write) {
         return switch (decision) {
             case Lifecycle.Repeat repeat -> {
@@ -152,35 +157,25 @@ public final class Tracker {
                     yield Optional.of(new Quiet(understood, "repeat: another invocation is sending notice "
                             + stored.revision() + " of this story"));
                 }
-                Tracked retry = new Tracked(stored.id(), stored.version() + 1, stored.known(), stored.told(),
-                        stored.revision(), stored.pending(), stored.delivered(), lease, stored.raw(), stored.deadline(),
-                        stored.overdue(), stored.first());
-                yield !write || store.write(retry, now, budget)
+                yield !write || store.write(stored.withLease(lease), now, budget)
                         ? Optional.of(new Send(noticeOf(understood, stored.known(), stored.pending(), stored.first()),
-                                stored.pending(), stored.id(), stored.revision(), stored.delivered()))
+                                stored.pending(), id, stored.revision(), stored.delivered()))
                         : Optional.empty();
             }
-            case Lifecycle.Keep keep -> {
-                Tracked kept = new Tracked(stored.id(), stored.version() + 1, keep.story(), stored.told(),
-                        stored.revision(), stored.pending(), stored.delivered(), stored.leaseUntil(), raw,
-                        stored.deadline(), stored.overdue(), stored.first());
-                yield !write || store.write(kept, now, budget)
-                        ? Optional.of(new Quiet(understood, "kept: page " + pagesOf(keep.story()) + " of this event;"
-                                + " the resources of every page are told together once all have arrived"))
-                        : Optional.empty();
-            }
+            case Lifecycle.Keep keep -> !write || store.write(stored.withKnown(keep.story(), raw), now, budget)
+                    ? Optional.of(new Quiet(understood, "kept: page " + pagesOf(keep.story()) + " of this event;"
+                            + " the resources of every page are told together once all have arrived"))
+                    : Optional.empty();
             case Lifecycle.Tell tell -> {
                 FirstTold first = stored == null || stored.first() == null ? firstTold(understood) : stored.first();
                 Notice notice = noticeOf(understood, tell.story(), tell.revision(), first);
                 Instant deadline = remindable(notice) && !tell.story().isDone() ? notice.deadline().at() : null;
                 int number = stored == null ? 1 : stored.revision() + 1;
-                Tracked told = new Tracked(stored == null ? "" : stored.id(), stored == null ? 1 : stored.version() + 1,
-                        tell.story(), tell.story(), number, tell.revision(), Set.of(), lease, raw, deadline,
-                        stored != null && stored.overdue() && Objects.equals(stored.deadline(), deadline),
-                        first);
-                Tracked withId = stored == null ? withId(told, Identity.of(understood.announcement()).orElseThrow()) : told;
-                yield !write || store.write(withId, now, budget)
-                        ? Optional.of(new Send(notice, tell.revision(), withId.id(), number, Set.of()))
+                Tracked told = new Tracked(id, stored == null ? 1 : stored.version() + 1, tell.story(), tell.story(),
+                        number, tell.revision(), Set.of(), lease, raw, deadline,
+                        stored != null && stored.overdue() && Objects.equals(stored.deadline(), deadline), first);
+                yield !write || store.write(told, now, budget)
+                        ? Optional.of(new Send(notice, tell.revision(), id, number, Set.of()))
                         : Optional.empty();
             }
         };
@@ -225,7 +220,7 @@ public final class Tracker {
         Decision decision = new Lifecycle.Tell(new Revision(Revision.Kind.COMPLETION,
                 Changes.between(stored.told(), arriving).observedBy(observed)), arriving);
         Instant now = clock.instant();
-        return claim(stored, decision, notice, stored.raw(), channels, now, now.plus(lease), budget)
+        return claim(stored.id(), stored, decision, notice, stored.raw(), channels, now, now.plus(lease), budget, true)
                 .orElseGet(() -> new Quiet(notice, "another invocation changed story " + stored.id() + " meanwhile"));
     }
 
@@ -242,11 +237,6 @@ public final class Tracker {
     /** Records which channels took notice {@code send.number()}, and lets the story go for the next invocation. */
     public void finish(Send send, Collection<String> delivered, Budget budget) {
         store.delivered(send.id(), send.number(), Set.copyOf(delivered), true, budget);
-    }
-
-    private static Tracked withId(Tracked t, String id) {
-        return new Tracked(id, t.version(), t.known(), t.told(), t.revision(), t.pending(), t.delivered(), t.leaseUntil(),
-                t.raw(), t.deadline(), t.overdue(), t.first());
     }
 
     private static String pagesOf(Story story) {
