@@ -21,10 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,11 +70,12 @@ final class FollowUp {
             return Found.NOTHING;
         }
         try {
-            Set<String> listed = remember(pending, budget);
+            List<Tracked> open = tracker.openStories(budget);
+            Set<String> listed = remember(pending, open, budget);
             List<Notice> events = new ArrayList<>();
             List<Notice> overdue = new ArrayList<>();
             List<Tracker.Send> completions = new ArrayList<>();
-            for (Tracked story : tracker.openStories(budget)) {
+            for (Tracked story : open) {
                 try {
                     followUp(story, listed, gaps, channels, now, budget, lease, events, overdue, completions);
                 } catch (StateUnavailableException e) {
@@ -89,12 +93,20 @@ final class FollowUp {
         }
     }
 
-    /** Keeps the required pending actions with a date; returns the identities of every action listed now. */
-    private Set<String> remember(List<Notice> pending, Budget budget) {
+    /**
+     * Keeps the required pending actions with a date that are not open stories already with that date; returns the
+     * identities of every action listed now.
+     */
+    private Set<String> remember(List<Notice> pending, List<Tracked> open, Budget budget) {
+        Map<String, Tracked> openById = new HashMap<>();
+        open.forEach(story -> openById.put(story.id(), story));
         Set<String> listed = new HashSet<>();
         for (Notice notice : pending) {
-            Identity.of(notice.announcement()).ifPresent(listed::add);
-            if (notice.obligation() == Obligation.REQUIRED && notice.deadline() != null) {
+            Optional<String> id = Identity.of(notice.announcement());
+            id.ifPresent(listed::add);
+            if (notice.obligation() == Obligation.REQUIRED && notice.deadline() != null && id.isPresent()
+                    && !Objects.equals(id.map(openById::get).map(Tracked::deadline).orElse(null),
+                            notice.deadline().at())) {
                 tracker.remember(notice, notice.announcement().raw(), budget);
             }
         }
@@ -105,9 +117,12 @@ final class FollowUp {
             Instant now, Budget budget, Duration lease, List<Notice> events, List<Notice> overdue,
             List<Tracker.Send> completions) {
         if (story.id().startsWith(PENDING)) {
+            if (listed.contains(story.id())) {
+                return;
+            }
             Notice notice = pendingNotices.fromRaw(story.raw());
             // Gone from a region that was read in full: applied, or withdrawn. A region not read says nothing.
-            if (!listed.contains(story.id()) && !gaps.containsKey(notice.announcement().region())) {
+            if (!gaps.containsKey(notice.announcement().region())) {
                 Set<String> all = new HashSet<>(notice.announcement().resourceIds());
                 claimed(tracker.resolve(story, notice, all, Observation.PENDING_ACTION_GONE, channels, budget, lease),
                         completions);
