@@ -3,6 +3,7 @@ package dev.shirase.log;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,18 +37,8 @@ public final class Metrics {
 
     /** One notice (or digest) offered to one channel, and whether the channel took it. */
     public void delivery(String channel, String category, boolean delivered) {
-        ObjectNode line = MAPPER.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", log.clock().millis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        dimensions.addArray().add(FUNCTION);
-        dimensions.addArray().add(FUNCTION).add(CHANNEL);
-        dimensions.addArray().add(FUNCTION).add(CHANNEL).add(CATEGORY);
-        ArrayNode metrics = directive.putArray("Metrics");
-        metrics.addObject().put("Name", DELIVERED).put("Unit", "Count");
-        metrics.addObject().put("Name", FAILED).put("Unit", "Count");
+        ObjectNode line = emf(List.of(List.of(FUNCTION), List.of(FUNCTION, CHANNEL), List.of(FUNCTION, CHANNEL, CATEGORY)),
+                List.of(DELIVERED, FAILED));
         line.put("level", delivered ? "INFO" : "ERROR");
         line.put("message", delivered ? "delivery metric" : "delivery failure metric");
         line.put(FUNCTION, functionName);
@@ -60,17 +51,28 @@ public final class Metrics {
 
     /** One occurrence of {@code metric}, by function. */
     public void count(String metric) {
-        ObjectNode line = MAPPER.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", log.clock().millis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        directive.putArray("Dimensions").addArray().add(FUNCTION);
-        directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
+        ObjectNode line = emf(List.of(List.of(FUNCTION)), List.of(metric));
         line.put("level", "INFO");
         line.put("message", "metric " + metric);
         line.put(FUNCTION, functionName);
         line.put(metric, 1);
         log.line(line);
+    }
+
+    /** A log line's metric directive: these metrics (counts) in {@link #NAMESPACE}, by these sets of dimensions. */
+    private ObjectNode emf(List<List<String>> dimensionSets, List<String> metricNames) {
+        ObjectNode line = MAPPER.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", log.clock().millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        ArrayNode dimensions = directive.putArray("Dimensions");
+        for (List<String> set : dimensionSets) {
+            ArrayNode names = dimensions.addArray();
+            set.forEach(names::add);
+        }
+        ArrayNode metrics = directive.putArray("Metrics");
+        metricNames.forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
+        return line;
     }
 }
