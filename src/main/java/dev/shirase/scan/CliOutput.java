@@ -33,16 +33,21 @@ public final class CliOutput {
             }
             List<PendingAction> actions = byArn.computeIfAbsent(arn, a -> new ArrayList<>());
             for (JsonNode d : resource.path("PendingMaintenanceActionDetails")) {
-                actions.add(new PendingAction(
-                        Json.text(d, "Action"),
-                        Json.text(d, "Description"),
-                        AwsTimes.parse(Json.text(d, "AutoAppliedAfterDate")),
-                        AwsTimes.parse(Json.text(d, "ForcedApplyDate")),
-                        AwsTimes.parse(Json.text(d, "CurrentApplyDate")),
-                        Json.text(d, "OptInStatus")));
+                actions.add(pendingAction(d));
             }
         }
         return byArn;
+    }
+
+    /** One entry of {@code PendingMaintenanceActionDetails}, as the CLI and the API write it. */
+    static PendingAction pendingAction(JsonNode detail) {
+        return new PendingAction(
+                Json.text(detail, "Action"),
+                Json.text(detail, "Description"),
+                AwsTimes.parse(Json.text(detail, "AutoAppliedAfterDate")),
+                AwsTimes.parse(Json.text(detail, "ForcedApplyDate")),
+                AwsTimes.parse(Json.text(detail, "CurrentApplyDate")),
+                Json.text(detail, "OptInStatus"));
     }
 
     public static List<DatabaseState> instances(JsonNode output) {

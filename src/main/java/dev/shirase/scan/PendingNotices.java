@@ -10,7 +10,6 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.notice.Schedule;
-import dev.shirase.source.AwsTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +73,7 @@ public final class PendingNotices {
             if (arn == null || detail.isMissingNode()) {
                 throw new IllegalArgumentException("not a pending maintenance action: " + raw.substring(0, Math.min(raw.length(), 200)));
             }
-            PendingAction action = new PendingAction(detail.path("Action").asText(null),
-                    detail.path("Description").asText(null), AwsTimes.parse(detail.path("AutoAppliedAfterDate").asText(null)),
-                    AwsTimes.parse(detail.path("ForcedApplyDate").asText(null)),
-                    AwsTimes.parse(detail.path("CurrentApplyDate").asText(null)), detail.path("OptInStatus").asText(null));
+            PendingAction action = CliOutput.pendingAction(detail);
             RdsArn parsed = RdsArn.parse(arn);
             return of(new DatabaseState(parsed.name(), arn, parsed.cluster(), null, null, null, null, List.of(action)),
                     action);
