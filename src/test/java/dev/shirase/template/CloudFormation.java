@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * A template as CloudFormation sees it for given parameter values: short-form tags read as their long form
  * ({@code !Ref X} as {@code {"Ref": "X"}}), then parameters, pseudo parameters, conditions, {@code Fn::If} (with
  * {@code AWS::NoValue} removing what it stands in), {@code Fn::Split}, {@code Fn::Join}, {@code Fn::Select} and
- * {@code Fn::Sub} of parameters resolved. What only exists once deployed ({@code Fn::GetAtt}, a {@code Ref} to a
- * resource) stays as written. Parameter values are checked against AllowedPattern and AllowedValues, as CloudFormation
- * checks them.
+ * {@code Fn::Sub} of parameters resolved, and the resources and outputs whose condition is false left out. What only
+ * exists once deployed ({@code Fn::GetAtt}, a {@code Ref} to a resource) stays as written. Parameter values are checked
+ * against AllowedPattern and AllowedValues, as CloudFormation checks them; a {@code CommaDelimitedList} is a list.
+ * The pseudo parameters are those of an account and region of tests, which the parameters may replace (for
+ * {@code "AWS::Region"}, say), to see the template deployed elsewhere.
  */
 final class CloudFormation {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,12 +46,19 @@ final class CloudFormation {
 
     private final JsonNode conditions;
     private final Map<String, String> values;
+    /** The parameters of type CommaDelimitedList, which {@code Ref} gives as a list. */
+    private final Set<String> lists = new java.util.HashSet<>();
     private final Map<String, Boolean> decided = new HashMap<>();
 
     private CloudFormation(JsonNode template, Map<String, String> parameters) {
         this.conditions = template.path("Conditions");
         this.values = new HashMap<>(PSEUDO);
         Map<String, String> unknown = new LinkedHashMap<>(parameters);
+        PSEUDO.keySet().forEach(pseudo -> {
+            if (unknown.containsKey(pseudo)) {
+                values.put(pseudo, unknown.remove(pseudo));
+            }
+        });
         template.path("Parameters").properties().forEach(p -> {
             String name = p.getKey();
             JsonNode declared = p.getValue();
@@ -59,6 +68,9 @@ final class CloudFormation {
             }
             check(name, value, declared);
             values.put(name, value);
+            if (declared.path("Type").asText().equals("CommaDelimitedList")) {
+                lists.add(name);
+            }
         });
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("the template declares no parameter " + unknown.keySet());
@@ -81,8 +93,21 @@ final class CloudFormation {
         ObjectNode resolved = NODES.objectNode();
         template.properties().forEach(section -> resolved.set(section.getKey(),
                 Set.of("Parameters", "Conditions").contains(section.getKey()) ? section.getValue()
+                        : Set.of("Resources", "Outputs").contains(section.getKey()) ? cfn.created(section.getValue())
                         : cfn.value(section.getValue())));
         return resolved;
+    }
+
+    /** The resources (or outputs) whose condition holds, or which have none, resolved. */
+    private JsonNode created(JsonNode section) {
+        ObjectNode kept = NODES.objectNode();
+        section.properties().forEach(entry -> {
+            JsonNode condition = entry.getValue().path("Condition");
+            if (condition.isMissingNode() || condition(condition.asText())) {
+                kept.set(entry.getKey(), value(entry.getValue()));
+            }
+        });
+        return kept;
     }
 
     private static void check(String name, String value, JsonNode declared) {
@@ -175,16 +200,12 @@ final class CloudFormation {
     private JsonNode function(String name, JsonNode args, JsonNode original) {
         return switch (name) {
             case "Ref" -> args.asText().equals("AWS::NoValue") ? NO_VALUE
+                    : lists.contains(args.asText()) ? split(values.get(args.asText()), ",")
                     : values.containsKey(args.asText()) ? NODES.textNode(values.get(args.asText())) : original;
             case "Fn::If" -> value(condition(args.get(0).asText()) ? args.get(1) : args.get(2));
             case "Fn::Split" -> {
                 JsonNode source = value(args.get(1));
-                if (!source.isTextual()) {
-                    yield original;
-                }
-                ArrayNode parts = NODES.arrayNode();
-                List.of(source.asText().split(Pattern.quote(args.get(0).asText()), -1)).forEach(parts::add);
-                yield parts;
+                yield source.isTextual() ? split(source.asText(), args.get(0).asText()) : original;
             }
             case "Fn::Join" -> {
                 JsonNode list = value(args.get(1));
@@ -201,6 +222,13 @@ final class CloudFormation {
             case "Fn::Sub" -> sub(args, original);
             default -> original;
         };
+    }
+
+    /** Split at each delimiter, as Fn::Split and a CommaDelimitedList's Ref split ("" is one empty element). */
+    private static JsonNode split(String value, String delimiter) {
+        ArrayNode parts = NODES.arrayNode();
+        List.of(value.split(Pattern.quote(delimiter), -1)).forEach(parts::add);
+        return parts;
     }
 
     /** {@code Fn::Sub} when every placeholder is a parameter, a pseudo parameter or a resolvable variable. */

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * template.yaml as a tree, read as plain YAML. CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
+ * template.yaml (or forwarder/template.yaml, {@link #FORWARDER}) as a tree, read as plain YAML. CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
  * {@code !If} ...) are unknown to Jackson, which keeps the tagged value and drops the tag: {@code !Ref Topic} reads as
  * the text {@code Topic}. The tests only look at values that carry no tag (handlers, event patterns) or whose tag they
  * know ({@code !Sub} strings). {@link #loadLongForm} keeps them, for tests that must tell {@code !Ref X} from the text
@@ -25,18 +25,26 @@ final class SamTemplate {
     /** The project root: Maven runs tests there, and it is where template.yaml, events/ and cfn-lint's config live. */
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path FILE = PROJECT.resolve("template.yaml");
+    /** The forwarder's plain CloudFormation template, deployed in the other regions and accounts. */
+    static final Path FORWARDER = PROJECT.resolve("forwarder/template.yaml");
 
+    private final Path file;
     private final JsonNode root;
 
-    private SamTemplate(JsonNode root) {
+    private SamTemplate(Path file, JsonNode root) {
+        this.file = file;
         this.root = root;
     }
 
     static SamTemplate load() {
+        return load(FILE);
+    }
+
+    static SamTemplate load(Path file) {
         try {
-            return new SamTemplate(new YAMLMapper().readTree(FILE.toFile()));
+            return new SamTemplate(file, new YAMLMapper().readTree(file.toFile()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -46,14 +54,14 @@ final class SamTemplate {
      * is {@code {"Fn::Sub": "s"}}, and so on.
      */
     static SamTemplate loadLongForm() {
-        return new SamTemplate(CloudFormation.read(FILE));
+        return new SamTemplate(FILE, CloudFormation.read(FILE));
     }
 
     /** A resource as written: Type, Properties, DeletionPolicy ...; fails when the template has no such resource. */
     JsonNode resource(String logicalId) {
         JsonNode resource = root.path("Resources").path(logicalId);
         if (!resource.isObject()) {
-            throw new AssertionError(FILE + " has no resource " + logicalId);
+            throw new AssertionError(file + " has no resource " + logicalId);
         }
         return resource;
     }
@@ -64,7 +72,24 @@ final class SamTemplate {
      * {@link CloudFormation}). Event patterns and environment variables built from parameters are read from here.
      */
     static SamTemplate deployed(Map<String, String> parameters) {
-        return new SamTemplate(CloudFormation.resolve(CloudFormation.read(FILE), parameters));
+        return deployed(FILE, parameters);
+    }
+
+    /** That template file as CloudFormation would deploy it; resources and outputs whose condition is false are gone. */
+    static SamTemplate deployed(Path file, Map<String, String> parameters) {
+        return new SamTemplate(file, CloudFormation.resolve(CloudFormation.read(file), parameters));
+    }
+
+    /** Logical ids of every resource, in template order. */
+    java.util.List<String> resourceIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        root.path("Resources").fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    /** The Outputs section, by name. */
+    JsonNode outputs() {
+        return root.path("Outputs");
     }
 
     JsonNode metadata() {

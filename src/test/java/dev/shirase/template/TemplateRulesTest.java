@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +21,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The EventBridge rules of template.yaml, run by moto's pattern matching: each sample in events/ reaches exactly the
@@ -52,8 +39,7 @@ class TemplateRulesTest {
     private static final String NOT_FOR_RULES = "scan/scheduled-scan.json";
 
     private static MotoServer moto;
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
+    private static MotoEvents events;
 
     /** Queue URL of each rule, by event name; rebuilt for every test on an empty moto. */
     private final Map<String, String> queues = new LinkedHashMap<>();
@@ -61,44 +47,24 @@ class TemplateRulesTest {
     @BeforeAll
     static void clients() {
         moto = MotoServer.get();
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        events = EventBridgeClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        sqs = SqsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        events = new MotoEvents(moto, MotoServer.ACCOUNT, MotoServer.REGION);
     }
 
     @AfterAll
     static void close() {
         events.close();
-        sqs.close();
     }
 
     @BeforeEach
-    void rulesFromTheTemplate() throws IOException {
+    void rulesFromTheTemplate() {
         deploy(Map.of());
     }
 
-    /**
-     * The rules as deployed with these parameters, on an empty moto. moto matches a disabled rule as if it were
-     * enabled, so a rule the template disables is left out, as EventBridge would leave it.
-     */
-    private void deploy(Map<String, String> parameters) throws IOException {
+    /** The rules as deployed with these parameters, on an empty moto (a disabled rule is left out). */
+    private void deploy(Map<String, String> parameters) {
         moto.reset();
         queues.clear();
-        for (Map.Entry<String, JsonNode> rule : rules(parameters).entrySet()) {
-            if (rule.getValue().path("State").asText("ENABLED").equals("DISABLED")) {
-                continue;
-            }
-            String name = FUNCTION + rule.getKey();
-            String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
-            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            String pattern = JSON.writeValueAsString(rule.getValue().path("Pattern"));
-            events.putRule(b -> b.name(name).eventPattern(pattern));
-            events.putTargets(b -> b.rule(name).targets(Target.builder().id("queue").arn(queueArn).build()));
-            queues.put(rule.getKey(), queueUrl);
-        }
+        queues.putAll(events.notifyRules(SamTemplate.deployed(parameters)));
     }
 
     @Test
@@ -215,48 +181,16 @@ class TemplateRulesTest {
         return JSON.readTree(SamTemplate.PROJECT.resolve("events").resolve(file).toFile());
     }
 
-    /** Puts the event as EventBridge would carry it, and returns the id EventBridge gave it. */
-    private static String put(JsonNode event) throws IOException {
-        List<String> resources = new ArrayList<>();
-        event.path("resources").forEach(r -> resources.add(r.asText()));
-        PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
-                .source(event.path("source").asText())
-                .detailType(event.path("detail-type").asText())
-                .detail(JSON.writeValueAsString(event.path("detail")))
-                .resources(resources)
-                .time(Instant.parse(event.path("time").asText()))
-                .build();
-
-        PutEventsResponse response = events.putEvents(b -> b.entries(entry));
-
-        // A rejected entry would make "reached no rule" true for the wrong reason.
-        assertThat(response.failedEntryCount()).as("failed entries: %s", response.entries()).isZero();
-        String id = response.entries().getFirst().eventId();
-        assertThat(id).isNotBlank();
-        return id;
+    private static String put(JsonNode event) {
+        return events.put(event);
     }
 
-    /**
-     * The ids each rule's queue received, by rule, leaving out rules that received nothing. moto delivers during
-     * PutEvents; a few short polls cover a slower delivery, stopping early once {@code expected} messages arrived.
-     */
-    private Map<String, List<String>> deliveries(int expected) throws IOException {
-        Map<String, List<String>> received = new LinkedHashMap<>();
-        int total = 0;
-        for (int poll = 0; poll < 5 && (total < expected || poll < 2); poll++) {
-            if (poll > 0) {
-                sleep();
-            }
-            for (Map.Entry<String, String> queue : queues.entrySet()) {
-                for (Message message : sqs.receiveMessage(b -> b.queueUrl(queue.getValue())
-                        .maxNumberOfMessages(10).waitTimeSeconds(0)).messages()) {
-                    received.computeIfAbsent(queue.getKey(), k -> new ArrayList<>())
-                            .add(JSON.readTree(message.body()).path("id").asText());
-                    total++;
-                }
-            }
-        }
-        return received;
+    /** The ids each rule's queue received, by rule, leaving out rules that received nothing. */
+    private Map<String, List<String>> deliveries(int expected) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        events.received(queues, expected).forEach((rule, received) ->
+                ids.put(rule, received.stream().map(event -> event.path("id").asText()).toList()));
+        return ids;
     }
 
     /** The properties (Pattern, State ...) of each of NotifyFunction's EventBridgeRule events, as deployed. */
@@ -274,13 +208,5 @@ class TemplateRulesTest {
 
     private static Named<Path> named(Path file) {
         return Named.of(SamTemplate.PROJECT.relativize(file).toString(), file);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
