@@ -8,14 +8,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** template.yaml passes cfn-lint (with the SAM transform) without a single finding. */
+/**
+ * The templates pass cfn-lint without a single finding: template.yaml with the SAM transform, and the forwarder's plain
+ * CloudFormation.
+ */
 class TemplateLintTest {
 
-    @Test
-    void cfnLintFindsNothing() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("cfn-lint", "template.yaml")
+    @ParameterizedTest
+    @ValueSource(strings = {"template.yaml", "forwarder/template.yaml"})
+    void cfnLintFindsNothing(String template) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("cfn-lint", template)
                 .directory(SamTemplate.PROJECT.toFile())
                 .redirectErrorStream(true);
         Process process;
@@ -23,7 +28,7 @@ class TemplateLintTest {
             process = builder.start();
         } catch (IOException e) {
             // A prerequisite of the build, like moto_server: never skip, or a broken template would pass unseen.
-            fail("cfn-lint is required to test template.yaml and could not be started (" + e.getMessage()
+            fail("cfn-lint is required to test " + template + " and could not be started (" + e.getMessage()
                     + "); install it with: pip install cfn-lint");
             return;
         }
@@ -31,11 +36,11 @@ class TemplateLintTest {
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            fail("cfn-lint template.yaml did not finish within 5 minutes");
+            fail("cfn-lint " + template + " did not finish within 5 minutes");
         }
         String findings = output.get(1, TimeUnit.MINUTES);
 
-        assertThat(findings).as("cfn-lint template.yaml output").isEmpty();
+        assertThat(findings).as("cfn-lint %s output", template).isEmpty();
         assertThat(process.exitValue()).as("cfn-lint exit status; output:%n%s", findings).isZero();
     }
 
