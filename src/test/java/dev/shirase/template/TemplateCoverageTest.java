@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Coverage of every region and account, as the templates deploy it: the forwarder's rules take what the home stack's
  * rules take, parameter for parameter, and send it to the home bus through a role that can do nothing else; the home
  * region of the home account forwards nothing; backup copies are left out only when asked; the read-only role exists
- * once per account, trusting exactly the roles given.
+ * once per account, trusting exactly the roles given; the home bus lets the organization in only when asked.
  */
 class TemplateCoverageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -248,6 +248,62 @@ class TemplateCoverageTest {
                 "arn:aws:iam::123456789012:role/scan", "ReaderRoleName", "ShiraseReaderProd")).properties("ReaderRole");
 
         assertThat(role.path("RoleName").asText()).isEqualTo("ShiraseReaderProd");
+    }
+
+    @Test
+    void theHomeBusLetsNoOtherAccountInByDefault() {
+        assertThat(SamTemplate.deployed(Map.of()).resourcesOfType("AWS::Events::EventBusPolicy")).isEmpty();
+    }
+
+    @Test
+    void withAnOrganizationIdEveryAccountOfTheOrganizationMayPutEventsOnTheHomeBus() {
+        SamTemplate home = SamTemplate.deployed(Map.of("OrganizationId", "o-a1b2c3d4e5"));
+
+        assertThat(home.resourcesOfType("AWS::Events::EventBusPolicy")).containsExactly("OrganizationPutEvents");
+        JsonNode policy = home.properties("OrganizationPutEvents");
+        assertThat(policy.path("EventBusName").asText()).isEqualTo("default");
+        assertThat(policy.path("Statement")).isEqualTo(json("""
+                {"Effect": "Allow", "Principal": "*", "Action": "events:PutEvents",
+                 "Resource": "%s",
+                 "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}""".formatted(HOME_BUS)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"o-short", "O-A1B2C3D4E5", "r-a1b2c3d4e5", "a1b2c3d4e5", "o-a1b2c3d4e5 "})
+    void anOrganizationIdThatIsNoneIsRefused(String id) {
+        assertThatThrownBy(() -> SamTemplate.deployed(Map.of("OrganizationId", id)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OrganizationId");
+    }
+
+    @Test
+    void organizationIdIsInTheCoverageGroup() {
+        JsonNode groups = SamTemplate.load().metadata().at("/AWS::CloudFormation::Interface/ParameterGroups");
+
+        assertThat(groups).filteredOn(g -> g.at("/Label/default").asText().equals("Coverage")).singleElement()
+                .satisfies(g -> assertThat(g.path("Parameters")).isEqualTo(json("[\"OrganizationId\"]")));
+    }
+
+    @ParameterizedTest(name = "IncludeServices=\"{0}\" ExcludeEventTypeCodes=\"{1}\" ExcludeRdsEventIds=\"{2}\"")
+    @CsvSource(delimiter = '|', value = {
+        "''  | ''                               | ''",
+        "EC2 | AWS_EC2_OPERATIONAL_NOTIFICATION | RDS-EVENT-0155",
+    })
+    void theHomeStackSaysWhatToDeployTheForwarderWith(String services, String codes, String rdsIds) {
+        Map<String, String> filters = filters(services, codes, rdsIds);
+        SamTemplate home = SamTemplate.deployed(filters);
+        Map<String, String> overrides = new HashMap<>();
+        for (String pair : home.outputs().at("/ForwarderParameterOverrides/Value").asText().split(" ")) {
+            String[] keyValue = pair.split("=", 2);
+            overrides.put(keyValue[0], keyValue[1]);
+        }
+
+        assertThat(overrides).containsEntry("HomeRegion", HOME_REGION).containsEntry("HomeAccountId", HOME_ACCOUNT);
+        overrides.put("AWS::Region", "eu-west-1");
+        SamTemplate forwarder = SamTemplate.deployed(SamTemplate.FORWARDER, overrides);
+        home.events("NotifyFunction", "EventBridgeRule").forEach((rule, properties) ->
+                assertThat(forwarder.properties(FORWARDER_RULE_BY_HOME_RULE.get(rule)).path("EventPattern")).as(rule)
+                        .isEqualTo(properties.path("Pattern")));
+        assertThat(home.outputs().at("/HomeEventBusArn/Value").asText()).isEqualTo(HOME_BUS);
     }
 
     private static List<String> outputNames(SamTemplate template) {
