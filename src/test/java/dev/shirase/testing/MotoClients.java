@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -61,6 +62,49 @@ public final class MotoClients {
     /** EC2 straight to moto, to run, stop and terminate the instances a test needs. */
     public Ec2Client ec2() {
         return configure(Ec2Client.builder()).build();
+    }
+
+    /** AWS Organizations straight to moto, to make an organization, its accounts and OUs. */
+    public OrganizationsClient organizations() {
+        return configure(OrganizationsClient.builder()).build();
+    }
+
+    /**
+     * A new organization managed by moto's account, with a member account of each name (ids are moto's, random) and a
+     * branch of nested OUs ({@code [prod, prod/web]}) under the root.
+     *
+     * @param accounts account id by name, in the order given
+     * @param ous      OU id by path ({@code prod}, {@code prod/web})
+     */
+    public record Organization(String rootId, java.util.Map<String, String> accounts, java.util.Map<String, String> ous) {
+    }
+
+    public Organization organization(List<String> accountNames, List<String> ouPaths) {
+        try (OrganizationsClient org = organizations()) {
+            org.createOrganization(o -> o.featureSet("ALL"));
+            String root = org.listRoots(r -> { }).roots().get(0).id();
+            java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+            for (String name : accountNames) {
+                accounts.put(name, org.createAccount(a -> a.accountName(name).email(name + "@example.com"))
+                        .createAccountStatus().accountId());
+            }
+            java.util.Map<String, String> ous = new java.util.LinkedHashMap<>();
+            for (String path : ouPaths) {
+                int slash = path.lastIndexOf('/');
+                String parent = slash < 0 ? root : ous.get(path.substring(0, slash));
+                ous.put(path, org.createOrganizationalUnit(o -> o.parentId(parent).name(path.substring(slash + 1)))
+                        .organizationalUnit().id());
+            }
+            return new Organization(root, accounts, ous);
+        }
+    }
+
+    /** Moves a member account from the root into an OU. */
+    public void move(Organization organization, String accountId, String ouPath) {
+        try (OrganizationsClient org = organizations()) {
+            org.moveAccount(m -> m.accountId(accountId).sourceParentId(organization.rootId())
+                    .destinationParentId(organization.ous().get(ouPath)));
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
