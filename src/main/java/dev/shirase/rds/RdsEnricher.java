@@ -73,7 +73,8 @@ public final class RdsEnricher implements Enricher {
             return notice;
         }
         return new Notice(notice.announcement(), notice.category(), Obligation.REQUIRED, notice.stage(), earliest.get(),
-                notice.title(), notice.rule() + " + pending maintenance", notice.databases());
+                notice.title(), notice.rule() + " + pending maintenance", notice.databases(),
+                notice.accountName());
     }
 
     private static Map<String, Object> fields(Announcement a, String identifier, String reason) {
