@@ -64,6 +64,21 @@ class TemplateWiringTest {
     }
 
     @Test
+    void notifyFunctionHasTimeForTheAccountLookupTheStateTableEnrichmentAndASendAttemptAfterThem() {
+        Duration working = NoticePipeline.working(Budget.of(timeout("NotifyFunction"))).remaining();
+        Duration accounts = min(Duration.ofNanos((long) (working.toNanos() * 0.1)), Duration.ofSeconds(5));
+        Duration state = min(Duration.ofNanos((long) (working.toNanos() * 0.15)), Duration.ofSeconds(5));
+        Duration left = working.minus(accounts).minus(state);
+        Duration enrichment = min(Duration.ofNanos((long) (left.toNanos() * 0.2)), Duration.ofSeconds(8));
+
+        assertThat(left.minus(enrichment)).isGreaterThan(AwsClients.ATTEMPT_TIMEOUT.multipliedBy(2));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
+    @Test
     void failedInvocationsAreRetriedThenKeptInTheFailureQueue() {
         JsonNode config = template.functionGlobals().path("EventInvokeConfig");
 

@@ -128,6 +128,17 @@ public final class MotoClients {
         }
     }
 
+    /**
+     * Whether the queue is empty now, without waiting: moto delivers to a subscribed queue within the Publish call, so
+     * once the code under test has returned, whatever it published is there.
+     */
+    public boolean isEmpty(String queueUrl) {
+        try (SqsClient sqs = sqs()) {
+            return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(0)
+                    .visibilityTimeout(0)).messages().isEmpty();
+        }
+    }
+
     /** The SNS notifications (envelopes with Subject and Message) that reached the queue. */
     public List<JsonNode> notifications(String queueUrl) {
         List<JsonNode> found = new ArrayList<>();
