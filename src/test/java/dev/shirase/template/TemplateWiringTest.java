@@ -25,11 +25,13 @@ class TemplateWiringTest {
     /**
      * The IAM statements that may name every resource, and why: listing pending maintenance actions names no
      * resource, and RDS authorises such a call only against "*"; EC2's Describe actions support no resource-level
-     * permissions at all (see the comments in template.yaml and the README).
+     * permissions at all; Organizations' list actions are granted on "*" in organization mode only (see the comments in
+     * template.yaml and the README).
      */
     private static final Map<String, String> STATEMENTS_ON_EVERY_RESOURCE = Map.of(
             "DescribePendingMaintenance", "rds:DescribePendingMaintenanceActions without a resource needs \"*\"",
-            "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions");
+            "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions",
+            "ReadOrganization", "organizations:ListAccounts and ListParents, in organization mode only, read the tree");
 
     private final SamTemplate template = SamTemplate.load();
 
