@@ -32,6 +32,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -69,6 +70,7 @@ public final class AwsClients {
     private final Supplier<SesV2Client> ses;
     private final Supplier<SqsClient> sqs;
     private final Supplier<DynamoDbClient> dynamoDb;
+    private final Supplier<OrganizationsClient> organizations;
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
 
@@ -85,6 +87,9 @@ public final class AwsClients {
         this.sqs = once(() -> configure(SqsClient.builder(), "SQS", region.get(), readRetries()).build());
         // Conditional writes are safe to retry: a repeated write that already happened fails its condition.
         this.dynamoDb = once(() -> configure(DynamoDbClient.builder(), "DYNAMODB", region.get(), readRetries()).build());
+        // A global service: the SDK sends every commercial region's call to its us-east-1 endpoint.
+        this.organizations = once(() -> configure(OrganizationsClient.builder(), "ORGANIZATIONS", region.get(),
+                readRetries()).build());
     }
 
     public static AwsClients fromEnvironment() {
@@ -125,6 +130,11 @@ public final class AwsClients {
     /** DynamoDB, for the state table ({@code SHIRASE_STATE_TABLE}). */
     public DynamoDbClient dynamoDb() {
         return dynamoDb.get();
+    }
+
+    /** AWS Organizations, for account names and the OUs that hold an account (organization mode). */
+    public OrganizationsClient organizations() {
+        return organizations.get();
     }
 
     /**

@@ -144,8 +144,12 @@ public final class Routing {
         }
     }
 
+    /** A channel's minimum; an account's extra topic ({@code sns:<topic ARN>}) has the SNS topic's. */
     private Obligation minimum(Channel channel) {
-        return minimums.getOrDefault(channel.name(), Obligation.INFORMATION);
+        String name = channel.name();
+        int kind = name.indexOf(':');
+        return minimums.getOrDefault(name, minimums.getOrDefault(kind < 0 ? name : name.substring(0, kind),
+                Obligation.INFORMATION));
     }
 
     /** Read and classified: only such a notice can be left out or kept from a channel. */

@@ -12,15 +12,23 @@ public final class SnsChannel implements Channel {
     public static final String NAME = "sns";
     private final SnsClient sns;
     private final String topicArn;
+    private final String name;
 
+    /** The central topic, which receives every notice. */
     public SnsChannel(SnsClient sns, String topicArn) {
+        this(sns, topicArn, NAME);
+    }
+
+    /** A topic under a name of its own: an account's extra topic ({@code sns:<topic ARN>}). */
+    SnsChannel(SnsClient sns, String topicArn, String name) {
         this.sns = sns;
         this.topicArn = topicArn;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.account.AccountNames;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
+import dev.shirase.pipeline.Accounts;
 import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.render.MinimalNotice;
@@ -163,7 +165,7 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            return new PendingPreview(format, out).run(new PendingPreview.SavedOutput(pending, instances, clusters), now,
+            return new PendingPreview(format, out, accountNames()).run(new PendingPreview.SavedOutput(pending, instances, clusters), now,
                     settings);
         }
         if (instances != null || clusters != null) {
@@ -179,7 +181,7 @@ public final class Cli {
                 items.add(foreseen(pipeline, file));
             }
         } else {
-            NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC));
+            NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC), accountNames());
             for (String file : files) {
                 items.add(previewItem(pipeline, file));
             }
@@ -196,8 +198,18 @@ public final class Cli {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         JsonLog silent = JsonLog.silent();
         Tracker tracker = Tracker.fromEnvironment(env, new AwsClients(env), clock);
-        return new NoticePipeline(Enricher.NONE, List.of(), Routing.EVERYTHING, tracker, clock, silent,
-                new Metrics(silent, "preview"));
+        return new NoticePipeline(Enricher.NONE, List.of(), Routing.EVERYTHING, tracker, Accounts.named(accountNames()),
+                clock, silent, new Metrics(silent, "preview"));
+    }
+
+    /**
+     * The names {@code SHIRASE_ACCOUNT_NAMES} gives, as the functions read them; the preview asks AWS Organizations
+     * nothing. What cannot be read is said on standard error, and those accounts are shown by id.
+     */
+    private AccountNames accountNames() {
+        AccountNames.Parsed parsed = AccountNames.parse(env.get(AccountNames.ENV));
+        parsed.problems().forEach(problem -> err.println("shirase: " + problem));
+        return parsed.names();
     }
 
     /** What the stateful path would send for one file; a table that cannot be read is the item's error. */

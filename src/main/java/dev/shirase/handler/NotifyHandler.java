@@ -14,6 +14,7 @@ import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
+import dev.shirase.pipeline.Accounts;
 import dev.shirase.pipeline.Enricher;
 import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.pipeline.Outcome;
@@ -55,10 +56,12 @@ public final class NotifyHandler implements RequestStreamHandler {
         List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
-        Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(new RdsApi(clients), log);
+        Enricher enricher = offline ? Enricher.NONE
+                : new RdsEnricher(new RdsApi(clients), log, env.get(RdsEnricher.HOME_ACCOUNT));
         Clock clock = Clock.systemUTC();
         Tracker tracker = Tracker.fromEnvironment(env, clients, clock);
-        return new NoticePipeline(enricher, channels, routing, tracker, clock, log, Metrics.fromEnvironment(log, env));
+        return new NoticePipeline(enricher, channels, routing, tracker, Accounts.fromEnvironment(env, clients, log, clock),
+                clock, log, Metrics.fromEnvironment(log, env));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.shirase.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shirase.account.AccountNames;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.render.DigestRenderer;
@@ -35,10 +36,13 @@ final class PendingPreview {
 
     private final Preview.Format format;
     private final PrintStream out;
+    private final AccountNames names;
 
-    PendingPreview(Preview.Format format, PrintStream out) {
+    /** @param names how to name the accounts of the saved output's ARNs */
+    PendingPreview(Preview.Format format, PrintStream out, AccountNames names) {
         this.format = format;
         this.out = out;
+        this.names = names;
     }
 
     /** Exit status: 0, or 1 when a file could not be read. */
@@ -49,7 +53,8 @@ final class PendingPreview {
             JsonNode instances = files.instances() == null ? null : read(files.instances());
             JsonNode clusters = files.clusters() == null ? null : read(files.clusters());
             notices = new PendingNotices().of(Databases.join(CliOutput.pendingActions(pending),
-                    CliOutput.instances(instances), CliOutput.clusters(clusters)));
+                    CliOutput.instances(instances), CliOutput.clusters(clusters))).stream()
+                    .map(n -> n.withAccountName(names.name(n.announcement().account()).orElse(null))).toList();
         } catch (UnreadableFile | IllegalArgumentException e) {
             new Preview(format, out).print(List.of(new Preview.Item(files.pending(), null, e.getMessage())));
             return 1;

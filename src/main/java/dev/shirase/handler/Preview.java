@@ -111,6 +111,7 @@ final class Preview {
         line.put("service", get(a, Announcement::service));
         line.put("region", get(a, Announcement::region));
         line.put("account", get(a, Announcement::account));
+        line.put("accountName", n == null ? null : n.accountName());
         ArrayNode resources = line.putArray("resources");
         if (a != null) {
             // Events name resources by id; a pending maintenance action by DB identifier and ARN (the design's contract).

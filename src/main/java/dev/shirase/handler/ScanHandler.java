@@ -13,6 +13,7 @@ import dev.shirase.ec2.Ec2Api;
 import dev.shirase.ec2.Ec2Completion;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
+import dev.shirase.pipeline.Accounts;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
 import dev.shirase.scan.RegionGap;
@@ -62,7 +63,8 @@ public final class ScanHandler implements RequestStreamHandler {
         AwsClients clients = new AwsClients(env);
         Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
         return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), tracker,
-                new Ec2Completion(new Ec2Api(clients)), log, Metrics.fromEnvironment(log, env));
+                new Ec2Completion(new Ec2Api(clients)), Accounts.fromEnvironment(env, clients, log, Clock.systemUTC()),
+                log, Metrics.fromEnvironment(log, env));
     }
 
     @Override

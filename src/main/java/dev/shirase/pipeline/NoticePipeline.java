@@ -1,5 +1,6 @@
 package dev.shirase.pipeline;
 
+import dev.shirase.account.AccountNames;
 import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.deliver.Channel;
@@ -47,6 +48,12 @@ public final class NoticePipeline {
     /** The state table's share of the working time for deciding and claiming, at most {@link #MAX_STATE}. */
     static final double STATE = 0.15;
     static final Duration MAX_STATE = Duration.ofSeconds(5);
+    /**
+     * The account lookup's share (its OUs and its name, from AWS Organizations), at most {@link #MAX_ACCOUNTS}. Most
+     * invocations need no call: what Organizations said is kept per container.
+     */
+    static final double ACCOUNTS = 0.1;
+    static final Duration MAX_ACCOUNTS = Duration.ofSeconds(5);
 
     private final EventReader reader = new EventReader();
     private final Classifier classifier = new Classifier();
@@ -54,6 +61,7 @@ public final class NoticePipeline {
     private final List<Channel> channels;
     private final Routing routing;
     private final Tracker tracker;
+    private final Accounts accounts;
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
@@ -73,10 +81,19 @@ public final class NoticePipeline {
      */
     public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Tracker tracker, Clock clock,
             JsonLog log, Metrics metrics) {
+        this(enricher, channels, routing, tracker, Accounts.NONE, clock, log, metrics);
+    }
+
+    /**
+     * @param accounts the names of accounts, and the extra channels of each account's notices
+     */
+    public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Tracker tracker,
+            Accounts accounts, Clock clock, JsonLog log, Metrics metrics) {
         this.enricher = enricher;
         this.channels = List.copyOf(channels);
         this.routing = routing;
         this.tracker = tracker;
+        this.accounts = accounts;
         this.clock = clock;
         this.log = log;
         this.metrics = metrics;
@@ -84,13 +101,20 @@ public final class NoticePipeline {
 
     /** A pipeline that only renders (the preview): no enrichment, no channels, no metrics. */
     public static NoticePipeline renderOnly(Clock clock) {
+        return renderOnly(clock, AccountNames.NONE);
+    }
+
+    /** A pipeline that only renders, naming accounts as {@code names} does (and asking AWS nothing). */
+    public static NoticePipeline renderOnly(Clock clock, AccountNames names) {
         JsonLog silent = JsonLog.silent();
-        return new NoticePipeline(Enricher.NONE, List.of(), clock, silent, new Metrics(silent, "preview"));
+        return new NoticePipeline(Enricher.NONE, List.of(), Routing.EVERYTHING, Tracker.none(clock),
+                Accounts.named(names), clock, silent, new Metrics(silent, "preview"));
     }
 
     /** The notice an input becomes, without delivering it: what the preview shows. */
     public RenderedNotice render(byte[] input) {
-        return render(understand(input), Revision.FIRST, input, Budget.of(Duration.ZERO));
+        Notice understood = understand(input);
+        return render(understood, Revision.FIRST, input, Budget.of(Duration.ZERO), accounts.configuredName(understood));
     }
 
     /**
@@ -110,7 +134,7 @@ public final class NoticePipeline {
             return new Foreseen(null, understood, quiet.why());
         }
         Revision revision = plan instanceof Tracker.Send send ? send.revision() : Revision.FIRST;
-        RenderedNotice rendered = render(plan.notice(), revision, input, budget);
+        RenderedNotice rendered = render(plan.notice(), revision, input, budget, accounts.configuredName(understood));
         return new Foreseen(rendered, rendered.notice(), null);
     }
 
@@ -132,7 +156,11 @@ public final class NoticePipeline {
             log.info("notice filtered", fields);
             return Outcome.filtered(understood, null, excluded.get());
         }
-        Tracker.Plan plan = plan(understood, new String(input, StandardCharsets.UTF_8), working);
+        // Before the state table: a retry must know every channel the notice goes to, the account's topics included.
+        Accounts.Found account = accounts.find(understood, working.share(ACCOUNTS, MAX_ACCOUNTS), log);
+        List<Channel> all = new ArrayList<>(channels);
+        all.addAll(account.channels());
+        Tracker.Plan plan = plan(understood, new String(input, StandardCharsets.UTF_8), all, working);
         if (plan instanceof Tracker.Quiet quiet) {
             fields.put("outcome", "not sent");
             fields.put("why", quiet.why());
@@ -141,12 +169,12 @@ public final class NoticePipeline {
         }
         Revision revision = plan instanceof Tracker.Send send ? send.revision() : Revision.FIRST;
         List<Channel> to = plan instanceof Tracker.Send send
-                ? channels.stream().filter(c -> !send.delivered().contains(c.name())).toList()
-                : channels;
+                ? all.stream().filter(c -> !send.delivered().contains(c.name())).toList()
+                : all;
         Notice notice = plan.notice();
         Outgoing message;
         try {
-            RenderedNotice rendered = render(notice, revision, input, working);
+            RenderedNotice rendered = render(notice, revision, input, working, account.name());
             notice = rendered.notice();
             message = rendered;
         } catch (RuntimeException | Error defect) {
@@ -191,10 +219,10 @@ public final class NoticePipeline {
      * What the state table says of this delivery. The table gets a share of the time; when it cannot answer, the notice
      * goes out without it: a repeated notice is better than a lost one.
      */
-    private Tracker.Plan plan(Notice understood, String raw, Budget working) {
+    private Tracker.Plan plan(Notice understood, String raw, List<Channel> to, Budget working) {
         Tracker.Plan plan;
         try {
-            plan = tracker.begin(understood, channels.stream().map(Channel::name).toList(), raw,
+            plan = tracker.begin(understood, to.stream().map(Channel::name).toList(), raw,
                     working.share(STATE, MAX_STATE), working.remaining());
         } catch (RuntimeException defect) {
             plan = new Tracker.Untracked(understood, "state could not be used: " + defect);
@@ -228,8 +256,10 @@ public final class NoticePipeline {
         metrics.count(Metrics.STATE_UNAVAILABLE);
     }
 
-    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working) {
-        Notice enriched = enrich(understood, working);
+    /** @param accountName the name of the notice's account, or null */
+    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working,
+            String accountName) {
+        Notice enriched = enrich(understood.withAccountName(accountName), working);
         try {
             return RenderedNotice.of(enriched, clock.instant(), revision);
         } catch (RuntimeException | Error defect) {
@@ -276,6 +306,9 @@ public final class NoticePipeline {
         fields.put("eventId", a.eventId());
         fields.put("eventArn", a.eventArn());
         fields.put("code", a.code());
+        if (a.account() != null) {
+            fields.put("account", a.account());
+        }
         fields.put("category", notice.category().name());
         fields.put("obligation", notice.obligation().name());
         fields.put("stage", notice.stage().name());

@@ -1,5 +1,6 @@
 package dev.shirase.pipeline;
 
+import dev.shirase.account.AccountNames;
 import dev.shirase.budget.Budget;
 import dev.shirase.budget.SideBySide;
 import dev.shirase.deliver.Channel;
@@ -58,11 +59,15 @@ public final class ScanPipeline {
     /** The follow-up's share of what the region scan left, at most {@link #MAX_FOLLOW_UP}; the digest has the rest. */
     static final double FOLLOW_UP_SHARE = 0.5;
     static final Duration MAX_FOLLOW_UP = Duration.ofSeconds(90);
+    /** Naming the accounts (AWS Organizations, once per container): this share of what is left, at most this long. */
+    static final double ACCOUNTS_SHARE = 0.1;
+    static final Duration MAX_ACCOUNTS = Duration.ofSeconds(10);
 
     private final RdsInventory inventory;
     private final List<Channel> channels;
     private final Tracker tracker;
     private final FollowUp followUp;
+    private final Accounts accounts;
     private final JsonLog log;
     private final Metrics metrics;
     private final PendingNotices pendingNotices = new PendingNotices();
@@ -77,10 +82,20 @@ public final class ScanPipeline {
      */
     public ScanPipeline(RdsInventory inventory, List<Channel> channels, Tracker tracker, CompletionCheck completion,
             JsonLog log, Metrics metrics) {
+        this(inventory, channels, tracker, completion, Accounts.NONE, log, metrics);
+    }
+
+    /**
+     * @param accounts the names of accounts for the digest and the completions, and the extra channels of each
+     *                 account's completion notices
+     */
+    public ScanPipeline(RdsInventory inventory, List<Channel> channels, Tracker tracker, CompletionCheck completion,
+            Accounts accounts, JsonLog log, Metrics metrics) {
         this.inventory = inventory;
         this.channels = List.copyOf(channels);
         this.tracker = tracker;
         this.followUp = new FollowUp(tracker, completion, log);
+        this.accounts = accounts;
         this.log = log;
         this.metrics = metrics;
     }
@@ -148,12 +163,15 @@ public final class ScanPipeline {
         if (found.unavailable() != null) {
             metrics.count(Metrics.STATE_UNAVAILABLE);
         }
+        AccountNames names = names(working);
         Stories stories = new Stories(found.events().size(), found.overdue().size(),
-                found.completions().stream().map(send -> complete(send, now, working)).toList(), found.unavailable());
+                found.completions().stream().map(send -> complete(send, names, now, working)).toList(),
+                found.unavailable());
         Optional<Digest> digest = scanned.nothingScanned()
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
-                : Digest.plan(scanned.notices(), found.events(), found.overdue(), scanned.gaps(), now, settings);
+                : Digest.plan(named(scanned.notices(), names), named(found.events(), names),
+                        named(found.overdue(), names), scanned.gaps(), now, settings);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("regions", settings.regions());
         fields.put("actions", scanned.notices().size());
@@ -181,17 +199,22 @@ public final class ScanPipeline {
      * Sends one completion notice the follow-up claimed, to the channels that have not taken it, and records where it
      * went. A channel that fails is logged and counted; the story is done either way, so it is not tried again.
      */
-    private Dispatch complete(Tracker.Send send, Instant now, Budget working) {
+    private Dispatch complete(Tracker.Send send, AccountNames names, Instant now, Budget working) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("story", send.id());
         fields.put("revision", send.revision().kind().name());
+        Notice notice = named(send.notice(), names);
         Outgoing message;
         try {
-            message = RenderedNotice.of(send.notice(), now, send.revision());
+            message = RenderedNotice.of(notice, now, send.revision());
         } catch (RuntimeException | Error defect) {
-            message = MinimalNotice.of(send.notice().announcement(), "internal error while rendering: " + defect);
+            message = MinimalNotice.of(notice.announcement(), notice.accountName(), "internal error while rendering: "
+                    + defect);
         }
-        List<Channel> to = channels.stream().filter(c -> !send.delivered().contains(c.name())).toList();
+        // A completion goes where the story's first notice went: the account's own topics too.
+        List<Channel> all = new ArrayList<>(channels);
+        all.addAll(accounts.find(notice, working.share(ACCOUNTS_SHARE, MAX_ACCOUNTS), log).channels());
+        List<Channel> to = all.stream().filter(c -> !send.delivered().contains(c.name())).toList();
         Dispatch dispatch = Dispatch.send(message, to, working, log, fields);
         dispatch.count(metrics, send.notice().category().name());
         try {
@@ -202,6 +225,25 @@ public final class ScanPipeline {
         fields.put("delivered", dispatch.delivered());
         log.info("completion notice sent", fields);
         return dispatch;
+    }
+
+    /** Every name known, asked for once a scan within a share of its time; none when that fails. */
+    private AccountNames names(Budget working) {
+        try {
+            return accounts.directory().names(working.share(ACCOUNTS_SHARE, MAX_ACCOUNTS));
+        } catch (RuntimeException e) {
+            log.error("could not name the accounts; the digest shows their ids", Map.of("error", String.valueOf(e)));
+            return AccountNames.NONE;
+        }
+    }
+
+    private static List<Notice> named(List<Notice> notices, AccountNames names) {
+        return notices.stream().map(n -> named(n, names)).toList();
+    }
+
+    private static Notice named(Notice notice, AccountNames names) {
+        return names.isEmpty() ? notice
+                : notice.withAccountName(names.name(notice.announcement().account()).orElse(notice.accountName()));
     }
 
     /**

@@ -24,17 +24,30 @@ import java.util.Optional;
  * A pending action of the notice's own category with an apply date makes the notice required, with that date as its
  * deadline (an "available" system update that RDS will in fact apply on a date is required). When a lookup fails
  * (no permission, throttled, database gone), the notice goes out as it was and the log says why.
+ *
+ * <p>RDS is asked with this account's credentials, so only about this account's databases: a notice about another
+ * account (an organizational view, an event forwarded from a member account) goes out without, rather than with the
+ * state of a database of the same name here.
  */
 public final class RdsEnricher implements Enricher {
+    /** The account whose RDS the function may ask; template.yaml sets it to the stack's. Unset: every notice's. */
+    public static final String HOME_ACCOUNT = "SHIRASE_HOME_ACCOUNT";
     /** Notices can name thousands of resources; looking up a few is enough to be useful and stays fast. */
     static final int MAX_LOOKUPS = 10;
     private final RdsInventory inventory;
     private final JsonLog log;
+    private final String homeAccount;
     private final PendingNotices pendingNotices = new PendingNotices();
 
     public RdsEnricher(RdsInventory inventory, JsonLog log) {
+        this(inventory, log, null);
+    }
+
+    /** @param homeAccount the account {@code inventory} reads, or null when it is not known */
+    public RdsEnricher(RdsInventory inventory, JsonLog log, String homeAccount) {
         this.inventory = inventory;
         this.log = log;
+        this.homeAccount = homeAccount == null || homeAccount.isBlank() ? null : homeAccount.strip();
     }
 
     @Override
@@ -42,6 +55,12 @@ public final class RdsEnricher implements Enricher {
         Announcement a = notice.announcement();
         if (!"RDS".equals(a.service()) || notice.stage() != Stage.ANNOUNCED || a.resources().isEmpty()
                 || !Regions.isRegionCode(a.region())) {
+            return notice;
+        }
+        if (homeAccount != null && a.account() != null && !homeAccount.equals(a.account())) {
+            Map<String, Object> fields = fields(a, null, "the resources are in another account");
+            fields.put("account", a.account());
+            log.info("RDS enrichment skipped: this function reads the RDS of its own account only", fields);
             return notice;
         }
         List<DatabaseState> found = new ArrayList<>();
@@ -73,7 +92,8 @@ public final class RdsEnricher implements Enricher {
             return notice;
         }
         return new Notice(notice.announcement(), notice.category(), Obligation.REQUIRED, notice.stage(), earliest.get(),
-                notice.title(), notice.rule() + " + pending maintenance", notice.databases());
+                notice.title(), notice.rule() + " + pending maintenance", notice.databases(),
+                notice.accountName());
     }
 
     private static Map<String, Object> fields(Announcement a, String identifier, String reason) {

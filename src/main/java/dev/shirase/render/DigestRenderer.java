@@ -83,9 +83,11 @@ public final class DigestRenderer {
         return notices.stream().allMatch(DigestRenderer::isPendingAction);
     }
 
-    /** {@code ap-northeast-1 (東京) / アカウント 123456789012} */
-    private static String place(Announcement a) {
-        return Shorten.id(Regions.describe(a.region())) + (a.account() == null ? "" : " / アカウント " + Shorten.id(a.account()));
+    /** {@code ap-northeast-1 (東京) / アカウント prod-web (123456789012)}, the name when it is known. */
+    private static String place(Notice n) {
+        Announcement a = n.announcement();
+        return Shorten.id(Regions.describe(a.region()))
+                + (a.account() == null ? "" : " / アカウント " + AccountLabel.of(a.account(), n.accountName()));
     }
 
     /**
@@ -119,7 +121,7 @@ public final class DigestRenderer {
             }
             // How long it stops matters before the date, not after it.
             String downtime = d != null && Jst.daysBetween(now, d.at()) < 0 ? null : c.downtime();
-            return new EventRow(c.keyFacts().binding(), c.keyFacts(), place(n.announcement()),
+            return new EventRow(c.keyFacts().binding(), c.keyFacts(), place(n),
                     c.service() + " " + n.title(), timing == null ? null : timing.label(),
                     timing == null ? null : timing.moment(), downtime, c.links().isEmpty() ? null : c.links().get(0),
                     brief, n.announcement().origin() == Origin.HEALTH_EVENT);
@@ -235,7 +237,7 @@ public final class DigestRenderer {
                         : db.multiAz() == null ? null
                         : (db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz());
             }
-            return new ActionRow(n.obligation().japanese(), String.join(", ", a.resourceIds()), place(a), n.title(),
+            return new ActionRow(n.obligation().japanese(), String.join(", ", a.resourceIds()), place(n), n.title(),
                     d == null ? null : Jst.dateTime(d.at()), how, d == null ? null : Jst.daysLeft(now, d.at()), dates,
                     window, engine, multiAz, action == null ? null : action.description(),
                     ApplyCommand.of(n, "immediate"));

@@ -22,12 +22,19 @@ public record MinimalNotice(String subject, String summary, String received, int
 
     /** The minimal form of a notice about {@code a} (an unrecognized announcement carries only the raw input). */
     public static MinimalNotice of(Announcement a, String why) {
+        return of(a, null, why);
+    }
+
+    /** The same, naming the account as {@code accountName} when it is known. */
+    public static MinimalNotice of(Announcement a, String accountName, String why) {
         List<String> identity = new ArrayList<>();
         add(identity, "イベント ID", a.eventId());
         add(identity, "イベント ARN", a.eventArn());
         add(identity, "種類", a.code() != null ? a.code() : a.detailType());
         add(identity, "サービス", a.service());
-        add(identity, "アカウント", a.account());
+        if (a.account() != null && !a.account().isBlank()) {
+            identity.add("アカウント: " + AccountLabel.of(Subject.clean(a.account()), accountName));
+        }
         add(identity, "リージョン", a.region());
         String name = a.code() != null ? a.code() : a.eventId() != null ? a.eventId() : a.detailType();
         return of(name, identity, a.raw(), why);

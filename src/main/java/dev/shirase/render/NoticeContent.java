@@ -56,6 +56,7 @@ import java.util.stream.Collectors;
  * @param keyFacts       how binding, the days left, which resources where: the values the formats put first
  * @param update         whether this is an update of a notice already sent (its subject starts 【更新】)
  * @param changes        変更点: what changed since the previous notice, one line each; empty for a first notice
+ * @param accountName    the affected account's name, fit to show, or null when none is known: the subject names it
  */
 public record NoticeContent(
         String urgency,
@@ -80,7 +81,8 @@ public record NoticeContent(
         String raw,
         KeyFacts keyFacts,
         boolean update,
-        List<String> changes) {
+        List<String> changes,
+        String accountName) {
 
     public NoticeContent {
         changes = changes == null ? List.of() : List.copyOf(changes);
@@ -119,7 +121,7 @@ public record NoticeContent(
                         : summary(notice, platform, service, timing, facts, now),
                 statedFacts(notice, platform, facts),
                 classification(notice, timing),
-                scope(a),
+                scope(notice),
                 resourceLines(a, notice.stage() == Stage.COMPLETED),
                 resourceNote(a),
                 databaseLines(notice),
@@ -134,7 +136,8 @@ public record NoticeContent(
                 notice.category() == Category.UNCLASSIFIED ? a.raw() : null,
                 KeyFacts.of(notice, now),
                 revision.kind() == Revision.Kind.UPDATE,
-                ChangeLines.of(revision.changes()));
+                ChangeLines.of(revision.changes()),
+                a.account() == null ? null : AccountLabel.name(notice.accountName(), a.account()));
     }
 
     static String urgency(Notice notice) {
@@ -368,13 +371,14 @@ public record NoticeContent(
         };
     }
 
-    private static String scope(Announcement a) {
+    private static String scope(Notice notice) {
+        Announcement a = notice.announcement();
         List<String> parts = new ArrayList<>();
         if (!a.resources().isEmpty()) {
             parts.add(a.resources().size() + "件");
         }
         if (a.account() != null) {
-            parts.add("アカウント " + Shorten.id(a.account()));
+            parts.add("アカウント " + AccountLabel.of(a.account(), notice.accountName()));
         }
         parts.add(Shorten.id(Regions.describe(a.region())));
         return String.join(" / ", parts);

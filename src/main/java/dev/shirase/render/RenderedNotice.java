@@ -83,6 +83,6 @@ public final class RenderedNotice implements Outgoing {
 
     @Override
     public Outgoing fallback(String why) {
-        return MinimalNotice.of(notice.announcement(), why);
+        return MinimalNotice.of(notice.announcement(), notice.accountName(), why);
     }
 }

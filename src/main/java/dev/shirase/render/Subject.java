@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The subject line: {@code 【要対応・必須】RDS セキュリティパッチ test-db ほか2件 12/5(土)まで}. SNS takes fewer than 100
- * characters with no line breaks or control characters; resources are shortened first, then the title, and the
- * deadline is never cut.
+ * The subject line: {@code 【要対応・必須】RDS セキュリティパッチ test-db ほか2件 12/5(土)まで}, opening with the account's name
+ * when one is known ({@code 【要対応・必須】prod-web の RDS ...}): with several accounts, whose system it is comes first.
+ * SNS takes fewer than 100 characters with no line breaks or control characters; resources are shortened first, then
+ * the account's name, then the title, and the urgency and the deadline are never cut.
  */
 public final class Subject {
     /** SNS: "less than 100 characters". */
     public static final int MAX_LENGTH = 99;
+    /** An account's name shortened to less than this says too little: the subject goes without it. */
+    static final int MIN_ACCOUNT_NAME = 6;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Subject() {
@@ -23,14 +26,28 @@ public final class Subject {
         String title = clean(content.title());
         String deadline = content.deadlineShort() == null ? "" : clean(content.deadlineShort());
         List<String> resourceForms = resourceForms(resourceIds);
-        for (String resources : resourceForms) {
-            String subject = join(prefix, service, title, resources, deadline);
+        String resources = resourceForms.get(resourceForms.size() - 1);
+        String account = content.accountName() == null ? "" : clean(content.accountName());
+        if (!account.isEmpty()) {
+            for (String named : resourceForms) {
+                String subject = join(prefix, owner(account), service, title, named, deadline);
+                if (subject.length() <= MAX_LENGTH) {
+                    return subject;
+                }
+            }
+            // The name shortened to the room left (" の" and a space besides), else none.
+            int room = MAX_LENGTH - join(prefix, service, title, resources, deadline).length() - 3;
+            if (room >= MIN_ACCOUNT_NAME) {
+                return join(prefix, owner(Shorten.end(account, room)), service, title, resources, deadline);
+            }
+        }
+        for (String named : resourceForms) {
+            String subject = join(prefix, service, title, named, deadline);
             if (subject.length() <= MAX_LENGTH) {
                 return subject;
             }
         }
         // Still too long: shorten the title, then the service name, keeping the urgency and the deadline whole.
-        String resources = resourceForms.get(resourceForms.size() - 1);
         String fixed = join(prefix, service, "", resources, deadline);
         int room = MAX_LENGTH - fixed.length() - 1;
         if (room > 1) {
@@ -82,9 +99,16 @@ public final class Subject {
         return last.isEmpty() ? id : last;
     }
 
-    private static String join(String prefix, String service, String title, String resources, String deadline) {
+    /** {@code prod-web の}, {@code 本番環境の}: a Latin name stands apart from the particle, as Japanese writes it. */
+    private static String owner(String account) {
+        String letters = account.endsWith(Shorten.ELLIPSIS) && account.length() > 1
+                ? account.substring(0, account.length() - 1) : account;
+        return account + (letters.charAt(letters.length() - 1) < 0x80 ? " の" : "の");
+    }
+
+    private static String join(String prefix, String... parts) {
         StringBuilder s = new StringBuilder(prefix);
-        for (String part : new String[] {service, title, resources, deadline}) {
+        for (String part : parts) {
             if (!part.isEmpty()) {
                 if (s.length() > prefix.length()) {
                     s.append(' ');

@@ -113,7 +113,7 @@ public record Story(String status, String description, Instant start, Instant en
                 a.description(), a.eventArn(), a.communicationId(), allPagesReceived() ? null : a.paging(), a.metadata(),
                 a.raw(), a.readError());
         return new Notice(whole, notice.category(), notice.obligation(), stage, notice.deadline(), notice.title(),
-                notice.rule(), notice.databases());
+                notice.rule(), notice.databases(), notice.accountName());
     }
 
     static String normalized(String text) {

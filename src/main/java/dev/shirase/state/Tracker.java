@@ -267,7 +267,7 @@ public final class Tracker {
                 && understood.category() != Category.UNCLASSIFIED) {
             named = new Notice(understood.announcement(), Category.valueOf(first.category()),
                     Obligation.valueOf(first.obligation()), understood.stage(), understood.deadline(), first.title(),
-                    understood.rule(), understood.databases());
+                    understood.rule(), understood.databases(), understood.accountName());
         }
         Stage stage = revision.kind() == Revision.Kind.COMPLETION || story.isDone() ? Stage.COMPLETED : named.stage();
         return story.tellAll(named, stage);

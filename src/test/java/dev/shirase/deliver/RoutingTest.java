@@ -150,6 +150,17 @@ class RoutingTest {
     }
 
     @Test
+    void anAccountsExtraTopicTakesWhatTheSnsTopicTakes() {
+        Channel team = new Named(AccountChannels.nameOf("arn:aws:sns:ap-northeast-1:111122223333:team-a"));
+        Routing routing = routing(Map.of(Routing.SNS_MIN_OBLIGATION, "REQUIRED"));
+
+        assertThat(routing.channelsFor(sample("rds-event-0230-system-update-available.json"), List.of(SNS, team, SES)))
+                .containsExactly(SES);
+        assertThat(routing.channelsFor(sample("health-ec2-instance-reboot.json"), List.of(SNS, team, SES)))
+                .containsExactly(SNS, team, SES);
+    }
+
+    @Test
     void theConsoleHasNoMinimum() {
         Routing routing = routing(Map.of(Routing.SNS_MIN_OBLIGATION, "REQUIRED"));
 

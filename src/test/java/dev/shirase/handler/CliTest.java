@@ -304,4 +304,39 @@ class CliTest {
         assertThat(run("invoke", "--function", "NoSuchFunction", "x.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown function 'NoSuchFunction'");
     }
+
+    @Test
+    void previewNamesAccountsAsTheFunctionsDoFromTheSameVariable() throws IOException {
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(dev.shirase.account.AccountNames.ENV, "{\"111122223333\": \"prod-payments\"}"));
+
+        int status = cli.run(new String[] {"preview", "--format", "json", "--now", "2026-11-24",
+                "events/health-org-view-affected-account.json", "events/health-ec2-instance-reboot.json"});
+
+        assertThat(status).isZero();
+        assertThat(jsonLines()).satisfiesExactly(
+                named -> {
+                    assertThat(named.get("account").asText()).isEqualTo("111122223333");
+                    assertThat(named.get("accountName").asText()).isEqualTo("prod-payments");
+                    assertThat(named.get("subject").asText()).startsWith("【要対応・必須】prod-payments の RDS ");
+                    assertThat(named.get("text").asText()).contains("アカウント prod-payments (111122223333)");
+                },
+                unnamed -> {
+                    assertThat(unnamed.get("accountName").isNull()).isTrue();
+                    assertThat(unnamed.get("subject").asText()).startsWith("【要対応・必須】EC2 ");
+                });
+    }
+
+    @Test
+    void previewSaysWhichNamesItCouldNotReadAndShowsThoseAccountsById() {
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(dev.shirase.account.AccountNames.ENV, "{\"prod\": \"prod-payments\"}"));
+
+        int status = cli.run(new String[] {"preview", "--now", "2026-11-24", "events/health-org-view-affected-account.json"});
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("SHIRASE_ACCOUNT_NAMES: key \"prod\" is not a 12-digit account id");
+        assertThat(stdout()).contains("アカウント 111122223333 /");
+    }
 }

@@ -51,6 +51,19 @@ class GoldenNoticesTest {
                 "--db-clusters", "examples/rds-cli/describe-db-clusters.json"));
     }
 
+    /** The organizational-view sample with its affected account named, as SHIRASE_ACCOUNT_NAMES names it. */
+    @Test
+    void organizationalViewWithTheAccountNamed() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                java.util.Map.of(dev.shirase.account.AccountNames.ENV, "{\"111122223333\": \"prod-payments\"}"))
+                .run(new String[] {"preview", "--now", NOW, "events/health-org-view-affected-account.json"});
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertGolden("health-org-view-affected-account-named.txt", out.toString(StandardCharsets.UTF_8));
+    }
+
     /** A scheduled RDS maintenance once the RDS API has told each database's window and Multi-AZ state. */
     @Test
     void enrichedRdsMaintenance() throws IOException {

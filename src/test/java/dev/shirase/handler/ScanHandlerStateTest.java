@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.account.AccountNames;
+import dev.shirase.account.AccountTopics;
 import dev.shirase.deliver.Channels;
 import dev.shirase.ec2.ScheduledEvent;
 import dev.shirase.log.JsonLog;
@@ -213,6 +215,30 @@ class ScanHandlerStateTest {
 
         assertThat(scanAt("2026-12-09T00:00:00Z").get("completions").asInt()).isZero();
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void theDigestNamesTheAccountAndACompletionReachesTheAccountsTopicToo() throws Exception {
+        Inbox team = clients.topicWithQueue("team-orders");
+        Map<String, String> env = env(Map.of(AccountNames.ENV, "{\"123456789012\": \"prod-orders\"}",
+                AccountTopics.ENV, "{\"123456789012\": \"" + team.topicArn() + "\"}"));
+
+        scanAt("2026-11-30T00:00:00Z", env);
+        assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
+                .contains("orders-db").contains("アカウント prod-orders (123456789012)"));
+        assertThat(clients.isEmpty(team.queueUrl())).as("the digest goes to the central topic alone").isTrue();
+        rds.reset();
+        rds.pendingActions();
+
+        JsonNode after = scanAt("2026-12-08T00:00:00Z", env);
+
+        assertThat(after.get("completions").asInt()).isEqualTo(1);
+        for (List<JsonNode> sent : List.of(received(), clients.notifications(team.queueUrl()))) {
+            assertThat(sent).singleElement().satisfies(notice -> {
+                assertThat(notice.get("Subject").asText()).startsWith("【完了】prod-orders の RDS").contains("orders-db");
+                assertThat(notice.get("Message").asText()).contains("アカウント prod-orders (123456789012)");
+            });
+        }
     }
 
     @Test

@@ -122,4 +122,33 @@ class RdsEnricherTest {
 
         assertThat(inventory.asked).isEmpty();
     }
+
+    @Test
+    void anotherAccountsDatabasesAreNotLookedUpWithThisAccountsCredentials() {
+        Notice orgView = notice("health-org-view-affected-account.json").withAccountName("prod-payments");
+        DatabaseState sameName = new DatabaseState("payments-db-01", "arn:aws:rds:ap-northeast-1:123456789012:db:payments-db-01",
+                false, "postgres", "16.4", false, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of());
+        Inventory inventory = new Inventory(Map.of("payments-db-01", sameName), null);
+
+        Notice after = new RdsEnricher(inventory, log, "123456789012").enrich(orgView, budget());
+
+        assertThat(after).isSameAs(orgView);
+        assertThat(inventory.asked).isEmpty();
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("RDS enrichment skipped")
+                .contains("\"account\":\"111122223333\"");
+    }
+
+    @Test
+    void theHomeAccountsOwnDatabasesAreStillLookedUpAndTheNameIsKept() {
+        Notice orgView = notice("health-org-view-affected-account.json").withAccountName("prod-payments");
+        DatabaseState db = new DatabaseState("payments-db-01", "arn:aws:rds:ap-northeast-1:111122223333:db:payments-db-01",
+                false, "postgres", "16.4", true, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of());
+        Inventory inventory = new Inventory(Map.of("payments-db-01", db), null);
+
+        Notice after = new RdsEnricher(inventory, log, "111122223333").enrich(orgView, budget());
+
+        assertThat(inventory.asked).containsExactly("ap-northeast-1 payments-db-01");
+        assertThat(after.databases()).containsExactly(db);
+        assertThat(after.accountName()).isEqualTo("prod-payments");
+    }
 }

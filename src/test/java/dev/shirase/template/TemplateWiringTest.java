@@ -25,11 +25,13 @@ class TemplateWiringTest {
     /**
      * The IAM statements that may name every resource, and why: listing pending maintenance actions names no
      * resource, and RDS authorises such a call only against "*"; EC2's Describe actions support no resource-level
-     * permissions at all (see the comments in template.yaml and the README).
+     * permissions at all; Organizations' list actions are granted on "*" in organization mode only (see the comments in
+     * template.yaml and the README).
      */
     private static final Map<String, String> STATEMENTS_ON_EVERY_RESOURCE = Map.of(
             "DescribePendingMaintenance", "rds:DescribePendingMaintenanceActions without a resource needs \"*\"",
-            "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions");
+            "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions",
+            "ReadOrganization", "organizations:ListAccounts and ListParents, in organization mode only, read the tree");
 
     private final SamTemplate template = SamTemplate.load();
 
@@ -61,6 +63,21 @@ class TemplateWiringTest {
         Budget enrichment = working.share(0.2, Duration.ofSeconds(8));
 
         assertThat(working.remaining().minus(enrichment.remaining())).isGreaterThan(AwsClients.ATTEMPT_TIMEOUT);
+    }
+
+    @Test
+    void notifyFunctionHasTimeForTheAccountLookupTheStateTableEnrichmentAndASendAttemptAfterThem() {
+        Duration working = NoticePipeline.working(Budget.of(timeout("NotifyFunction"))).remaining();
+        Duration accounts = min(Duration.ofNanos((long) (working.toNanos() * 0.1)), Duration.ofSeconds(5));
+        Duration state = min(Duration.ofNanos((long) (working.toNanos() * 0.15)), Duration.ofSeconds(5));
+        Duration left = working.minus(accounts).minus(state);
+        Duration enrichment = min(Duration.ofNanos((long) (left.toNanos() * 0.2)), Duration.ofSeconds(8));
+
+        assertThat(left.minus(enrichment)).isGreaterThan(AwsClients.ATTEMPT_TIMEOUT.multipliedBy(2));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     @Test

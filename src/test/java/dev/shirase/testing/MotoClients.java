@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -63,6 +64,49 @@ public final class MotoClients {
         return configure(Ec2Client.builder()).build();
     }
 
+    /** AWS Organizations straight to moto, to make an organization, its accounts and OUs. */
+    public OrganizationsClient organizations() {
+        return configure(OrganizationsClient.builder()).build();
+    }
+
+    /**
+     * A new organization managed by moto's account, with a member account of each name (ids are moto's, random) and a
+     * branch of nested OUs ({@code [prod, prod/web]}) under the root.
+     *
+     * @param accounts account id by name, in the order given
+     * @param ous      OU id by path ({@code prod}, {@code prod/web})
+     */
+    public record Organization(String rootId, java.util.Map<String, String> accounts, java.util.Map<String, String> ous) {
+    }
+
+    public Organization organization(List<String> accountNames, List<String> ouPaths) {
+        try (OrganizationsClient org = organizations()) {
+            org.createOrganization(o -> o.featureSet("ALL"));
+            String root = org.listRoots(r -> { }).roots().get(0).id();
+            java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+            for (String name : accountNames) {
+                accounts.put(name, org.createAccount(a -> a.accountName(name).email(name + "@example.com"))
+                        .createAccountStatus().accountId());
+            }
+            java.util.Map<String, String> ous = new java.util.LinkedHashMap<>();
+            for (String path : ouPaths) {
+                int slash = path.lastIndexOf('/');
+                String parent = slash < 0 ? root : ous.get(path.substring(0, slash));
+                ous.put(path, org.createOrganizationalUnit(o -> o.parentId(parent).name(path.substring(slash + 1)))
+                        .organizationalUnit().id());
+            }
+            return new Organization(root, accounts, ous);
+        }
+    }
+
+    /** Moves a member account from the root into an OU. */
+    public void move(Organization organization, String accountId, String ouPath) {
+        try (OrganizationsClient org = organizations()) {
+            org.moveAccount(m -> m.accountId(accountId).sourceParentId(organization.rootId())
+                    .destinationParentId(organization.ous().get(ouPath)));
+        }
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         return builder.region(Region.of(MotoServer.REGION))
                 .endpointOverride(moto.endpoint())
@@ -81,6 +125,17 @@ public final class MotoClients {
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
             sns.subscribe(s -> s.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
             return new Inbox(topicArn, queueUrl);
+        }
+    }
+
+    /**
+     * Whether the queue is empty now, without waiting: moto delivers to a subscribed queue within the Publish call, so
+     * once the code under test has returned, whatever it published is there.
+     */
+    public boolean isEmpty(String queueUrl) {
+        try (SqsClient sqs = sqs()) {
+            return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(0)
+                    .visibilityTimeout(0)).messages().isEmpty();
         }
     }
 
