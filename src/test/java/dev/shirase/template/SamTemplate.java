@@ -67,6 +67,11 @@ final class SamTemplate {
         return new SamTemplate(CloudFormation.resolve(CloudFormation.read(FILE), parameters));
     }
 
+    /** The Resources section: logical id to resource. */
+    JsonNode resources() {
+        return root.path("Resources");
+    }
+
     JsonNode metadata() {
         return root.path("Metadata");
     }

@@ -51,13 +51,15 @@ public final class ChildJvm {
      * SDK starts up (and logs, if it logs) and the publish fails at once with "connection refused".
      */
     public static Map<String, String> snsNowhere() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
         return Map.of("AWS_REGION", "ap-northeast-1", "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port,
-                "SHIRASE_TOPIC_ARN", "arn:aws:sns:ap-northeast-1:123456789012:shirase");
+                "AWS_ENDPOINT_URL", nowhere(), "SHIRASE_TOPIC_ARN", "arn:aws:sns:ap-northeast-1:123456789012:shirase");
+    }
+
+    /** An endpoint on a loopback port where nothing listens: a call to it fails at once, and reaches no one. */
+    public static String nowhere() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 
     private static String readAll(InputStream in) {
