@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The channels the environment configures: {@code SHIRASE_TOPIC_ARN} turns SNS on, {@code SHIRASE_MAIL_FROM} with
@@ -15,6 +16,7 @@ public final class Channels {
     public static final String TOPIC_ARN = "SHIRASE_TOPIC_ARN";
     public static final String MAIL_FROM = "SHIRASE_MAIL_FROM";
     public static final String MAIL_TO = "SHIRASE_MAIL_TO";
+    private static final Pattern TOPIC_ARN_SHAPE = Pattern.compile("arn:[a-z-]+:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
 
     private Channels() {
     }
@@ -23,7 +25,7 @@ public final class Channels {
         List<Channel> channels = new ArrayList<>();
         String topic = value(env, TOPIC_ARN);
         if (topic != null) {
-            channels.add(new SnsChannel(clients.sns(), topic));
+            channels.add(new SnsChannel(clients.sns(), topicArn(topic)));
         }
         String from = value(env, MAIL_FROM);
         List<String> to = recipients(value(env, MAIL_TO));
@@ -48,6 +50,18 @@ public final class Channels {
             names.add("ses");
         }
         return names.isEmpty() ? List.of("console") : names;
+    }
+
+    /**
+     * The topic, when it is shaped like a topic ARN; anything else stops the start-up, saying so, rather than failing
+     * every publish later (SNS takes only an ARN).
+     */
+    static String topicArn(String value) {
+        if (!TOPIC_ARN_SHAPE.matcher(value).matches()) {
+            throw new IllegalStateException(TOPIC_ARN + "=" + value + " is not an SNS topic ARN"
+                    + " (arn:aws:sns:<region>:<account>:<name>; the stack output TopicArn)");
+        }
+        return value;
     }
 
     static List<String> recipients(String commaSeparated) {

@@ -50,7 +50,8 @@ public final class NotifyHandler implements RequestStreamHandler {
         return fromEnvironment(env, JsonLog.toStandardError());
     }
 
-    static NoticePipeline fromEnvironment(Map<String, String> env, JsonLog log) {
+    static NoticePipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
+        Map<String, String> env = SamLocal.withoutUnresolvedReferences(environment, log);
         Routing routing = Routing.fromEnvironment(env);
         AwsClients clients = new AwsClients(env);
         List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);

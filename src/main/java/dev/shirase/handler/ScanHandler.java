@@ -59,7 +59,8 @@ public final class ScanHandler implements RequestStreamHandler {
         return pipeline(env, JsonLog.toStandardError());
     }
 
-    static ScanPipeline pipeline(Map<String, String> env, JsonLog log) {
+    static ScanPipeline pipeline(Map<String, String> environment, JsonLog log) {
+        Map<String, String> env = SamLocal.withoutUnresolvedReferences(environment, log);
         AwsClients clients = new AwsClients(env);
         Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
         return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), tracker,

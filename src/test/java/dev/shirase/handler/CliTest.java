@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.pipeline.NoticePipeline;
+import dev.shirase.testing.ChildJvm;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -295,6 +296,21 @@ class CliTest {
         assertThat(status).isEqualTo(1);
         assertThat(jsonLines()).singleElement()
                 .satisfies(line -> assertThat(line.get("error").asText()).contains("describe-pending-maintenance-actions"));
+    }
+
+    /** As ./shirase runs it, in a JVM of its own: nothing of SLF4J's on standard error, with or without the SDK. */
+    @Test
+    void theCommandLinePrintsNoSlf4jWarning() throws Exception {
+        String classpath = System.getProperty("java.class.path");
+
+        ChildJvm.Run preview = ChildJvm.cli(classpath, Map.of(), "preview", "events/health-ec2-instance-reboot.json");
+        ChildJvm.Run invoke = ChildJvm.cli(classpath, ChildJvm.snsNowhere(), "invoke",
+                "events/health-ec2-instance-reboot.json");
+
+        assertThat(preview.status()).as(preview.stderr()).isZero();
+        assertThat(preview.stderr()).doesNotContain("SLF4J");
+        // The SNS client was built and used (and failed, nothing listens there), so the SDK's logging started up.
+        assertThat(invoke.stderr()).contains("Connection refused").doesNotContain("SLF4J");
     }
 
     @Test

@@ -92,6 +92,11 @@ final class SamTemplate {
         return root.path("Outputs");
     }
 
+    /** The Resources section: logical id to resource. */
+    JsonNode resources() {
+        return root.path("Resources");
+    }
+
     JsonNode metadata() {
         return root.path("Metadata");
     }
