@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.shirase.deliver.Channels;
 import dev.shirase.log.JsonLog;
+import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.StateTable;
 import dev.shirase.testing.Events;
 import dev.shirase.testing.LambdaContext;
@@ -40,10 +41,11 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * Member accounts, read through their reader role: the daily scan over this account and two members in two regions.
- * moto grants AssumeRole (through the STS stub, which can make one account refuse or hang) and keeps each account's
- * databases apart, taking a request as the account whose role issued its credentials; the pending actions, which moto
- * does not emulate, are stubbed per account and region, told apart by who signed the request.
+ * Member accounts, read through their reader role: the daily scan over this account and two members in two regions,
+ * and the enrichment of an RDS event forwarded from a member. moto grants AssumeRole (through the STS stub, which can
+ * make one account refuse or hang) and keeps each account's databases apart, taking a request as the account whose
+ * role issued its credentials; the pending actions, which moto does not emulate, are stubbed per account and region,
+ * told apart by who signed the request.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MemberAccountsMotoTest {
@@ -251,5 +253,56 @@ class MemberAccountsMotoTest {
         assertThat(received().getFirst().get("Message").asText())
                 .contains("- アカウント " + SLOW + " (すべてのリージョン): 読み取り用のロールを制限時間内に引き受けられませんでした。")
                 .contains("payments-db").contains("ledger-db").contains("orders-db");
+    }
+
+    // ---- enrichment of an RDS event forwarded from a member account ------------------------------------------------
+
+    /** RDS-EVENT-0230 of ledger-db, as PAYMENTS's event bus forwards it from Virginia. */
+    private static byte[] ledgerEvent() throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("rds-event-0230-system-update-available.json"));
+        event.put("account", PAYMENTS).put("region", VIRGINIA);
+        event.putArray("resources").add(LEDGER_ARN);
+        ((ObjectNode) event.get("detail")).put("SourceArn", LEDGER_ARN).put("SourceIdentifier", "ledger-db");
+        return MAPPER.writeValueAsBytes(event);
+    }
+
+    private static JsonNode notify(Map<String, String> env, byte[] event) throws Exception {
+        NotifyHandler handler = new NotifyHandler(NotifyHandler.fromEnvironment(env, JsonLog.silent()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new LambdaContext());
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    @Test
+    void anRdsEventOfAMemberAccountIsEnrichedThroughItsReaderRole() throws Exception {
+        Map<String, String> env = env();
+        env.put(NotifyHandler.HOME_ACCOUNT, HOME);
+        env.put(ScanSettings.READER_ROLE, "ShiraseReader");
+
+        JsonNode result = notify(env, ledgerEvent());
+
+        // The available system update that RDS applies on a date, as ledger-db's pending action in PAYMENTS says.
+        assertThat(result.get("obligation").asText()).isEqualTo("REQUIRED");
+        assertThat(result.get("deadline").asText()).isEqualTo("2026-12-07T03:00+09:00");
+        assertThat(sts.assumeRoleRequests()).singleElement().satisfies(request -> {
+            assertThat(StsQueryStub.form(request, "RoleArn")).isEqualTo("arn:aws:iam::" + PAYMENTS + ":role/ShiraseReader");
+            assertThat(StsQueryStub.form(request, "RoleSessionName")).isEqualTo("shirase-notify");
+        });
+        assertThat(pendingRequestsOf(PAYMENTS)).singleElement()
+                .satisfies(request -> assertThat(request.getHeader("Authorization")).contains("/us-east-1/rds/"));
+    }
+
+    @Test
+    void withoutAReaderRoleAMemberAccountsEventGoesOutAsItCame() throws Exception {
+        Map<String, String> env = env();
+        env.put(NotifyHandler.HOME_ACCOUNT, HOME);
+
+        JsonNode result = notify(env, ledgerEvent());
+
+        assertThat(result.get("obligation").asText()).isEqualTo("OPTIONAL");
+        assertThat(result.get("deadline").isNull()).isTrue();
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
+        assertThat(sts.assumeRoleRequests()).isEmpty();
+        assertThat(rds.pendingRequests()).isEmpty();
     }
 }
