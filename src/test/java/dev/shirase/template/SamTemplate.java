@@ -75,6 +75,10 @@ final class SamTemplate {
         return root.path("Parameters");
     }
 
+    JsonNode outputs() {
+        return root.path("Outputs");
+    }
+
     /** The Globals section's Function properties, which SAM applies to every function. */
     JsonNode functionGlobals() {
         return root.path("Globals").path("Function");
