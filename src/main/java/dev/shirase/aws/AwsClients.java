@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one place that builds SDK clients, each once, on first use. Region, credentials and HTTP client are set
@@ -47,6 +51,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the whole call are bounded here, and each request made for an invocation is bounded by its {@link Budget} through
  * {@link #within(Budget)}. Reads retry adaptively (throttling slows the client down); sends retry only when the
  * request certainly did not reach the service, so a notice is never published twice by a retry.
+ *
+ * <p>Member accounts are read through a role there ({@link #asRole}): clients of their own, per account and region,
+ * that share the HTTP client and sign with the role's credentials.
  */
 public final class AwsClients {
     /** Establishing a TCP connection to an AWS endpoint takes milliseconds; more means the network is broken. */
@@ -65,7 +72,11 @@ public final class AwsClients {
     private final Map<String, String> env;
     private final Supplier<Region> region;
     private final Supplier<AwsCredentialsProvider> credentials;
+    /** The role these clients act as, or null for the function's own credentials. */
+    private final AssumedRole role;
     private final Supplier<SdkHttpClient> http;
+    private final Supplier<StsClient> sts;
+    private final Map<String, AwsClients> byRole;
     private final Supplier<SnsClient> sns;
     private final Supplier<SesV2Client> ses;
     private final Supplier<SqsClient> sqs;
@@ -75,13 +86,30 @@ public final class AwsClients {
     private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
 
     public AwsClients(Map<String, String> env) {
-        this.env = Map.copyOf(env);
-        this.region = once(this::regionFromEnvironment);
-        this.credentials = once(this::credentialsFor);
-        this.http = once(() -> UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(READ_TIMEOUT)
-                .build());
+        this(Map.copyOf(env), null, null);
+    }
+
+    /** The function's own clients when {@code own} is null; else clients of {@code role}, sharing what {@code own} built. */
+    private AwsClients(Map<String, String> env, AwsClients own, AssumedRole role) {
+        this.env = env;
+        this.role = role;
+        if (own == null) {
+            this.region = once(this::regionFromEnvironment);
+            this.credentials = once(this::credentialsFor);
+            this.http = once(() -> UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(READ_TIMEOUT)
+                    .build());
+            // The region's own STS endpoint (the SDK's default outside aws-global), with the function's credentials.
+            this.sts = once(() -> configure(StsClient.builder(), "STS", region.get(), readRetries()).build());
+            this.byRole = new ConcurrentHashMap<>();
+        } else {
+            this.region = own.region;
+            this.credentials = () -> role;
+            this.http = own.http;
+            this.sts = own.sts;
+            this.byRole = own.byRole;
+        }
         this.sns = once(() -> configure(SnsClient.builder(), "SNS", region.get(), sendRetries()).build());
         this.ses = once(() -> configure(SesV2Client.builder(), "SESV2", region.get(), sendRetries()).build());
         this.sqs = once(() -> configure(SqsClient.builder(), "SQS", region.get(), readRetries()).build());
@@ -90,6 +118,38 @@ public final class AwsClients {
         // A global service: the SDK sends every commercial region's call to its us-east-1 endpoint.
         this.organizations = once(() -> configure(OrganizationsClient.builder(), "ORGANIZATIONS", region.get(),
                 readRetries()).build());
+    }
+
+    /**
+     * Clients that act as the role {@code roleArn} (a member account's reader role), assumed with the function's own
+     * credentials as session {@code sessionName}; built once per role, each of its clients once per region.
+     */
+    public AwsClients asRole(String roleArn, String sessionName) {
+        return byRole.computeIfAbsent(roleArn + " " + sessionName, key -> new AwsClients(env, this,
+                new AssumedRole(sts, roleArn, sessionName, Clock.systemUTC())));
+    }
+
+    /** The ARN of the role {@code roleName} in {@code account}, in the partition of the function's region. */
+    public String roleArn(String account, String roleName) {
+        return "arn:" + partition(region()) + ":iam::" + account + ":role/" + roleName;
+    }
+
+    static String partition(Region in) {
+        RegionMetadata metadata = in.metadata();
+        return metadata == null ? PartitionMetadata.of(in).id() : metadata.partition().id();
+    }
+
+    /**
+     * Has the credentials of these clients at hand within {@code budget}: a role's are taken (AssumeRole) when none are
+     * held that stay good for the next minutes; the function's own need nothing. Call it before the calls of a unit of
+     * work, so that assuming the role is bounded by that work's budget and its failure told apart from the calls'.
+     *
+     * @throws AssumedRole.RoleNotAssumedException when the role could not be assumed
+     */
+    public void credentialsWithin(Budget budget) {
+        if (role != null) {
+            role.within(budget);
+        }
     }
 
     public static AwsClients fromEnvironment() {

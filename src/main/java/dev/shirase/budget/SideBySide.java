@@ -9,7 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Tasks run side by side, each on a virtual thread of its own, and waited for until a budget ends and not after: one
@@ -50,6 +53,51 @@ public final class SideBySide {
             return endings;
         } finally {
             // Not close(): it would wait for a task that hangs. Its thread is interrupted, and its calls are bounded anyway.
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs the tasks at most {@code atOnce} at a time, each within a share of {@code whole} that it is given when it
+     * starts: what is left then, divided by the turns still to come (this task's and those of the tasks not started yet).
+     * Tasks that all hang thus still each get a turn before {@code whole} ends, and one that ends early leaves its time
+     * to those after it. Each is waited for until its share ends, plus {@code grace}, and not after: a task that has not
+     * ended then is abandoned and its turn goes to the next. A task that has not started when {@code whole} ends is
+     * abandoned without starting. The endings come in the order of {@code tasks}.
+     */
+    public static <K, T> Map<K, Ending<T>> inTurns(Map<K, Function<Budget, T>> tasks, int atOnce, Budget whole,
+            Duration grace) {
+        if (atOnce < 1) {
+            throw new IllegalArgumentException("at least one task at a time: " + atOnce);
+        }
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore turns = new Semaphore(atOnce, true);
+        AtomicInteger notStarted = new AtomicInteger(tasks.size());
+        try {
+            Map<K, Future<Ending<T>>> running = new LinkedHashMap<>();
+            tasks.forEach((key, task) -> running.put(key, threads.submit(() -> {
+                if (!turns.tryAcquire(whole.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+                    notStarted.decrementAndGet();
+                    return new Abandoned<T>(false);
+                }
+                try {
+                    int waiting = notStarted.getAndDecrement();
+                    int turnsLeft = (waiting + atOnce - 1) / atOnce;
+                    Budget share = whole.share(1.0 / turnsLeft, whole.remaining());
+                    return await(threads.submit(() -> task.apply(share)), share, grace);
+                } finally {
+                    turns.release();
+                }
+            })));
+            Map<K, Ending<T>> endings = new LinkedHashMap<>();
+            // Each turn ends by its share plus grace, and every share ends with whole: waiting one grace more is enough.
+            running.forEach((key, turn) -> endings.put(key, switch (await(turn, whole, grace.plus(grace))) {
+                case Done<Ending<T>> done -> done.value();
+                case Failed<Ending<T>> failed -> new Failed<>(failed.cause());
+                case Abandoned<Ending<T>> abandoned -> new Abandoned<>(abandoned.waitInterrupted());
+            }));
+            return endings;
+        } finally {
             threads.shutdownNow();
         }
     }

@@ -55,6 +55,7 @@ public final class Ec2Api implements InstanceEvents {
             }
         }
         if (!toAsk.isEmpty()) {
+            clients.credentialsWithin(budget);
             try {
                 Ec2Client ec2 = clients.ec2(Region.of(region));
                 for (int from = 0; from < toAsk.size(); from += IDS_PER_CALL) {

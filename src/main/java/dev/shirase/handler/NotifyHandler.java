@@ -20,6 +20,7 @@ import dev.shirase.pipeline.NoticePipeline;
 import dev.shirase.pipeline.Outcome;
 import dev.shirase.rds.RdsApi;
 import dev.shirase.rds.RdsEnricher;
+import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,14 @@ import java.util.Map;
  */
 public final class NotifyHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The function's own account: a database of another account (an event forwarded from a member account) is looked up
+     * through the role {@code SHIRASE_READER_ROLE} there, or not at all without one. Unset, every database is looked up
+     * with the function's own credentials.
+     */
+    public static final String HOME_ACCOUNT = "SHIRASE_HOME_ACCOUNT";
+    /** The session name of the reader role in member accounts, as their CloudTrail shows it. */
+    static final String SESSION = "shirase-notify";
     private final NoticePipeline pipeline;
 
     /** Used by Lambda: configured from the environment, built once per execution environment. */
@@ -57,12 +66,16 @@ public final class NotifyHandler implements RequestStreamHandler {
         List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
-        Enricher enricher = offline ? Enricher.NONE
-                : new RdsEnricher(new RdsApi(clients), log, env.get(RdsEnricher.HOME_ACCOUNT));
+        Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(AccountReaders.of(clients, SESSION, RdsApi::new),
+                blankToNull(env.get(HOME_ACCOUNT)), blankToNull(env.get(ScanSettings.READER_ROLE)), log);
         Clock clock = Clock.systemUTC();
         Tracker tracker = Tracker.fromEnvironment(env, clients, clock);
         return new NoticePipeline(enricher, channels, routing, tracker, Accounts.fromEnvironment(env, clients, log, clock),
                 clock, log, Metrics.fromEnvironment(log, env));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

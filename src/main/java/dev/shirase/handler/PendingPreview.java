@@ -20,7 +20,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,7 +75,7 @@ final class PendingPreview {
     }
 
     private void text(List<Notice> notices, Instant now, ScanSettings settings) {
-        Optional<Digest> wouldSend = Digest.plan(notices, Map.of(), now, settings);
+        Optional<Digest> wouldSend = Digest.plan(notices, List.of(), now, settings);
         out.println("スキャン日: " + Jst.dateTime(now));
         if (notices.isEmpty()) {
             out.println("保留中のメンテナンスはありません。この日のスキャンは何も送りません。");
@@ -95,8 +94,8 @@ final class PendingPreview {
 
     /** Everything pending, as the digest day would list it. */
     private static RenderedDigest everything(List<Notice> notices, Instant now, ScanSettings settings) {
-        List<Notice> due = Digest.plan(notices, Map.of(), now, settings).map(Digest::due).orElse(List.of());
-        return DigestRenderer.render(new Digest(now, settings, due, notices, true, Map.of(), List.of()));
+        List<Notice> due = Digest.plan(notices, List.of(), now, settings).map(Digest::due).orElse(List.of());
+        return DigestRenderer.render(new Digest(now, settings, due, notices, true, List.of(), List.of()));
     }
 
     private static JsonNode read(String file) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.account.AccountDirectory;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channels;
@@ -16,6 +17,7 @@ import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.Accounts;
 import dev.shirase.pipeline.ScanPipeline;
 import dev.shirase.rds.RdsApi;
+import dev.shirase.scan.MemberAccounts;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.source.AwsTimes;
@@ -27,15 +29,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Lambda entry point for the daily scan, run by an EventBridge Scheduler schedule. The event's {@code time} is the
- * scan's "today" (a retried run keeps its day) and its {@code detail} carries the settings (regions, reminder days,
- * digest day); the environment supplies what the event leaves out.
+ * scan's "today" (a retried run keeps its day), its {@code account} the function's own account, and its {@code detail}
+ * carries the settings (regions, reminder days, digest day, member accounts and their reader role); the environment
+ * supplies what the event leaves out.
  */
 public final class ScanHandler implements RequestStreamHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The session name of the reader role in member accounts, as their CloudTrail shows it. */
+    static final String SESSION = "shirase-scan";
     private final ScanPipeline pipeline;
     private final Map<String, String> env;
     private final Clock clock;
@@ -63,9 +70,18 @@ public final class ScanHandler implements RequestStreamHandler {
         Map<String, String> env = SamLocal.withoutUnresolvedReferences(environment, log);
         AwsClients clients = new AwsClients(env);
         Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
-        return new ScanPipeline(new RdsApi(clients), Channels.fromEnvironment(env, clients, System.out), tracker,
-                new Ec2Completion(new Ec2Api(clients)), Accounts.fromEnvironment(env, clients, log, Clock.systemUTC()),
-                log, Metrics.fromEnvironment(log, env));
+        Accounts accounts = Accounts.fromEnvironment(env, clients, log, Clock.systemUTC());
+        return new ScanPipeline(AccountReaders.of(clients, SESSION, RdsApi::new), organization(accounts.directory()),
+                Channels.fromEnvironment(env, clients, System.out), tracker,
+                new Ec2Completion(AccountReaders.of(clients, SESSION, Ec2Api::new)), accounts, log,
+                Metrics.fromEnvironment(log, env));
+    }
+
+    /** A scan of ORGANIZATION reads the accounts AWS Organizations lists as active, in organization mode only. */
+    static MemberAccounts organization(AccountDirectory directory) {
+        return budget -> directory.activeAccounts(budget).orElseThrow(() -> new IllegalStateException(
+                "AWS Organizations did not list the accounts (OrganizationId not set, organizations:ListAccounts "
+                        + "denied, or no answer in time; see the log)"));
     }
 
     @Override
@@ -73,21 +89,21 @@ public final class ScanHandler implements RequestStreamHandler {
         JsonNode event = event(input.readAllBytes());
         Instant scheduled = AwsTimes.parse(event.path("time").asText(null));
         Instant now = scheduled != null ? scheduled : clock.instant();
-        ScanSettings settings = ScanSettings.of(event.get("detail"), env);
+        ScanSettings settings = ScanSettings.of(event.get("detail"), event.path("account").asText(null), env);
 
         ScanPipeline.Report report = pipeline.run(now, settings,
                 Budget.of(Duration.ofMillis(context.getRemainingTimeInMillis())));
 
         if (report.failed()) {
-            throw new ScanFailedException("scan failed: regions not scanned " + report.notScanned() + ", delivery "
+            throw new ScanFailedException("scan failed: regions not scanned " + reasons(report.notScanned()) + ", delivery "
                     + report.dispatch().failures());
         }
         ObjectNode result = MAPPER.createObjectNode();
         result.put("now", now.toString());
         result.set("regions", MAPPER.valueToTree(settings.regions()));
         result.put("pendingActions", report.notices().size());
-        result.set("regionErrors", reasons(report.notScanned()));
-        result.set("detailsUnread", reasons(report.detailsUnread()));
+        result.set("regionErrors", MAPPER.valueToTree(reasons(report.notScanned())));
+        result.set("detailsUnread", MAPPER.valueToTree(reasons(report.detailsUnread())));
         result.put("digestSent", report.digest().isPresent());
         result.put("subject", report.digest().map(d -> d.subject()).orElse(null));
         result.set("delivered", MAPPER.valueToTree(report.dispatch().delivered()));
@@ -101,10 +117,13 @@ public final class ScanHandler implements RequestStreamHandler {
         output.write(MAPPER.writeValueAsBytes(result));
     }
 
-    /** Region to why, as text: {@code {"us-east-1": "THROTTLED: Rate exceeded"}}. */
-    private static ObjectNode reasons(Map<String, RegionGap> gaps) {
-        ObjectNode reasons = MAPPER.createObjectNode();
-        gaps.forEach((region, gap) -> reasons.put(region, gap.toString()));
+    /**
+     * Where to why, as text: {@code {"us-east-1": "THROTTLED: Rate exceeded"}}; a member account's places are
+     * {@code 111111111111/us-east-1}, a whole member account its id (see {@link RegionGap#where}).
+     */
+    private static Map<String, String> reasons(List<RegionGap> gaps) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        gaps.forEach(gap -> reasons.put(gap.where(), gap.toString()));
         return reasons;
     }
 

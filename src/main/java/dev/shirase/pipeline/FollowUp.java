@@ -9,7 +9,8 @@ import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
 import dev.shirase.scan.CompletionCheck;
 import dev.shirase.scan.PendingNotices;
-import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.Place;
+import dev.shirase.scan.ScanAccounts;
 import dev.shirase.source.EventReader;
 import dev.shirase.state.Changes.Observation;
 import dev.shirase.state.Identity;
@@ -64,8 +65,13 @@ final class FollowUp {
         static final Found NOTHING = new Found(List.of(), List.of(), List.of(), null);
     }
 
-    Found run(List<Notice> pending, Map<String, RegionGap> gaps, Collection<String> channels, Instant now,
-            Budget budget, Duration lease) {
+    /**
+     * @param readInFull the places (account and region) whose pending actions, and their databases' details, this scan
+     *                   read: only there is an action that is no longer listed gone
+     * @param accounts   the accounts this scan reads, and how
+     */
+    Found run(List<Notice> pending, Set<Place> readInFull, ScanAccounts accounts, Collection<String> channels,
+            Instant now, Budget budget, Duration lease) {
         if (!tracker.hasState()) {
             return Found.NOTHING;
         }
@@ -77,7 +83,8 @@ final class FollowUp {
             List<Tracker.Send> completions = new ArrayList<>();
             for (Tracked story : open) {
                 try {
-                    followUp(story, listed, gaps, channels, now, budget, lease, events, overdue, completions);
+                    followUp(story, listed, readInFull, accounts, channels, now, budget, lease, events, overdue,
+                            completions);
                 } catch (StateUnavailableException e) {
                     throw e;
                 } catch (RuntimeException defect) {
@@ -113,16 +120,18 @@ final class FollowUp {
         return listed;
     }
 
-    private void followUp(Tracked story, Set<String> listed, Map<String, RegionGap> gaps, Collection<String> channels,
-            Instant now, Budget budget, Duration lease, List<Notice> events, List<Notice> overdue,
-            List<Tracker.Send> completions) {
+    private void followUp(Tracked story, Set<String> listed, Set<Place> readInFull, ScanAccounts accounts,
+            Collection<String> channels, Instant now, Budget budget, Duration lease, List<Notice> events,
+            List<Notice> overdue, List<Tracker.Send> completions) {
         if (story.id().startsWith(PENDING)) {
             if (listed.contains(story.id())) {
                 return;
             }
             Notice notice = pendingNotices.fromRaw(story.raw());
-            // Gone from a region that was read in full: applied, or withdrawn. A region not read says nothing.
-            if (!gaps.containsKey(notice.announcement().region())) {
+            // Gone from a place that was read in full: applied, or withdrawn. A place not read (a region or an account that
+            // could not be read, or one this scan does not cover) says nothing.
+            if (accounts.placeOf(notice.announcement().account(), notice.announcement().region())
+                    .filter(readInFull::contains).isPresent()) {
                 Set<String> all = new HashSet<>(notice.announcement().resourceIds());
                 claimed(tracker.resolve(story, notice, all, Observation.PENDING_ACTION_GONE, channels, budget, lease),
                         completions);
@@ -130,7 +139,7 @@ final class FollowUp {
             return;
         }
         Notice notice = Tracker.storyNotice(reread(story), story);
-        Set<String> done = doneByAws(notice, budget);
+        Set<String> done = doneByAws(notice, accounts, budget);
         if (!done.isEmpty()) {
             Tracker.Plan plan = tracker.resolve(story, notice, done, Observation.EC2_EVENT_GONE, channels, budget, lease);
             if (claimed(plan, completions)) {
@@ -157,9 +166,9 @@ final class FollowUp {
     }
 
     /** The resources AWS shows done; none when it cannot tell, or could not be asked. */
-    private Set<String> doneByAws(Notice notice, Budget budget) {
+    private Set<String> doneByAws(Notice notice, ScanAccounts accounts, Budget budget) {
         try {
-            Set<String> done = new HashSet<>(completion.done(notice, budget));
+            Set<String> done = new HashSet<>(completion.done(notice, accounts, budget));
             notice.announcement().resources().stream().filter(r -> "RESOLVED".equals(r.status()))
                     .map(AffectedResource::id).forEach(done::remove);
             return done;

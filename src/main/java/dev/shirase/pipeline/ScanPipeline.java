@@ -1,6 +1,7 @@
 package dev.shirase.pipeline;
 
 import dev.shirase.account.AccountNames;
+import dev.shirase.aws.AssumedRole.RoleNotAssumedException;
 import dev.shirase.budget.Budget;
 import dev.shirase.budget.SideBySide;
 import dev.shirase.deliver.Channel;
@@ -18,43 +19,60 @@ import dev.shirase.render.RenderedDigest;
 import dev.shirase.render.RenderedNotice;
 import dev.shirase.scan.CompletionCheck;
 import dev.shirase.scan.Digest;
+import dev.shirase.scan.MemberAccounts;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.PerAccount;
+import dev.shirase.scan.Place;
 import dev.shirase.scan.RegionGap.Cause;
-import dev.shirase.scan.RegionGap.Missing;
 import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.ScanAccounts;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.Tracker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
- * scan the regions side by side -> one notice per pending action -> decide the digest -> render -> deliver.
+ * scan every account in every region side by side -> one notice per pending action -> decide the digest -> render ->
+ * deliver.
  *
- * <p>Time: the invocation's reserve is kept back as for notices ({@link NoticePipeline#working}); each region gets the
- * same share of the rest, and a region that has not answered when its share ends is abandoned and reported, so that
- * the digest of the others always has time to go out.
+ * <p>Time: the invocation's reserve is kept back as for notices ({@link NoticePipeline#working}); the places (an account
+ * in a region) are read {@link #AT_ONCE} at a time, each within its share of the scan's time, and a place that has not
+ * answered when its share ends is abandoned and reported, so that the digest of the others always has time to go out.
+ * A member account is read through its reader role; one whose role cannot be assumed is reported as a whole, and
+ * what the other accounts hold still goes out.
  */
 public final class ScanPipeline {
     /**
-     * Each region's share of the working budget; the regions run side by side, so the scan takes no longer. The rest,
-     * at least 40%, renders and delivers the digest: a send can take a few attempts of up to
-     * {@link dev.shirase.aws.AwsClients#ATTEMPT_TIMEOUT}, and it must fit even when every region uses its whole share.
+     * The scan's share of the working budget. The rest, at least 40%, renders and delivers the digest: a send can take a
+     * few attempts of up to {@link dev.shirase.aws.AwsClients#ATTEMPT_TIMEOUT}, and it must fit even when every place
+     * uses its whole share.
      */
     static final double REGION_SHARE = 0.6;
-    /** A region that answers at all is read in seconds; a hung one then holds the digest back no longer than this. */
+    /** A region that answers at all is read in seconds; hung ones then hold the digest back no longer than this. */
     static final Duration MAX_REGION = Duration.ofMinutes(2);
     /**
-     * A region's calls end this much before its share does, so that what it read before a call timed out (the pending
-     * actions, when only the databases' details fail) is handed back before the region is abandoned.
+     * A place's calls end this much before its share does, so that what it read before a call timed out (the pending
+     * actions, when only the databases' details fail) is handed back before the place is abandoned.
      */
     static final Duration HAND_BACK = Duration.ofMillis(250);
+    /**
+     * Places read at once. The work waits on the network, not on the two vCPUs, but each place holds connections and
+     * RDS's rate limits are per account and region: eight keep a large organization moving without a burst.
+     */
+    static final int AT_ONCE = 8;
+    /** Listing the organization's accounts comes first; it may take this share of the working budget, at most the cap. */
+    static final double MEMBERS_SHARE = 0.1;
+    static final Duration MAX_MEMBERS = Duration.ofSeconds(20);
 
     /** The follow-up's share of what the region scan left, at most {@link #MAX_FOLLOW_UP}; the digest has the rest. */
     static final double FOLLOW_UP_SHARE = 0.5;
@@ -63,7 +81,8 @@ public final class ScanPipeline {
     static final double ACCOUNTS_SHARE = 0.1;
     static final Duration MAX_ACCOUNTS = Duration.ofSeconds(10);
 
-    private final RdsInventory inventory;
+    private final PerAccount<RdsInventory> inventories;
+    private final MemberAccounts organization;
     private final List<Channel> channels;
     private final Tracker tracker;
     private final FollowUp followUp;
@@ -72,26 +91,31 @@ public final class ScanPipeline {
     private final Metrics metrics;
     private final PendingNotices pendingNotices = new PendingNotices();
 
+    /** One inventory for every account, no state table, no organization: for tests and local runs. */
     public ScanPipeline(RdsInventory inventory, List<Channel> channels, JsonLog log, Metrics metrics) {
-        this(inventory, channels, Tracker.none(java.time.Clock.systemUTC()), CompletionCheck.NONE, log, metrics);
+        this(PerAccount.everywhere(inventory), MemberAccounts.UNAVAILABLE, channels,
+                Tracker.none(java.time.Clock.systemUTC()), CompletionCheck.NONE, log, metrics);
     }
 
     /**
-     * @param tracker    the state table, for AWS Health reminders and completions ({@link Tracker#none} without one)
-     * @param completion how to ask AWS whether a story's work is done
+     * @param inventories  RDS, read with the function's own credentials or through a member account's reader role
+     * @param organization the organization's accounts, for a scan of {@link ScanAccounts#ORGANIZATION}
+     * @param tracker      the state table, for AWS Health reminders and completions ({@link Tracker#none} without one)
+     * @param completion   how to ask AWS whether a story's work is done
      */
-    public ScanPipeline(RdsInventory inventory, List<Channel> channels, Tracker tracker, CompletionCheck completion,
-            JsonLog log, Metrics metrics) {
-        this(inventory, channels, tracker, completion, Accounts.NONE, log, metrics);
+    public ScanPipeline(PerAccount<RdsInventory> inventories, MemberAccounts organization, List<Channel> channels,
+            Tracker tracker, CompletionCheck completion, JsonLog log, Metrics metrics) {
+        this(inventories, organization, channels, tracker, completion, Accounts.NONE, log, metrics);
     }
 
     /**
      * @param accounts the names of accounts for the digest and the completions, and the extra channels of each
      *                 account's completion notices
      */
-    public ScanPipeline(RdsInventory inventory, List<Channel> channels, Tracker tracker, CompletionCheck completion,
-            Accounts accounts, JsonLog log, Metrics metrics) {
-        this.inventory = inventory;
+    public ScanPipeline(PerAccount<RdsInventory> inventories, MemberAccounts organization, List<Channel> channels,
+            Tracker tracker, CompletionCheck completion, Accounts accounts, JsonLog log, Metrics metrics) {
+        this.inventories = inventories;
+        this.organization = organization;
         this.channels = List.copyOf(channels);
         this.tracker = tracker;
         this.followUp = new FollowUp(tracker, completion, log);
@@ -103,40 +127,50 @@ public final class ScanPipeline {
     /**
      * What one scan found and did.
      *
-     * @param regions  how many regions were to be scanned
+     * @param places   every account and region that was to be scanned
+     * @param read     those whose pending actions were read (with or without their databases' details)
      * @param notices  every pending action found
-     * @param gaps     regions that could not be finished, with why: not scanned at all, or without their databases'
-     *                 details
+     * @param gaps     what could not be finished, with why: places not read at all or without their databases' details,
+     *                 member accounts whose reader role could not be assumed, the organization's list
      * @param digest   the digest sent, when the day called for one
      * @param dispatch where it went
      * @param stories  what the follow-up of the state table's open stories found, and the completions it sent
      */
-    public record Report(int regions, List<Notice> notices, Map<String, RegionGap> gaps,
+    public record Report(List<Place> places, List<Place> read, List<Notice> notices, List<RegionGap> gaps,
             Optional<RenderedDigest> digest, Dispatch dispatch, Stories stories) {
 
         public Report {
-            gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
+            places = List.copyOf(places);
+            read = List.copyOf(read);
+            gaps = List.copyOf(gaps);
         }
 
-        /** The regions whose pending actions could not be read, with why. */
-        public Map<String, RegionGap> notScanned() {
-            return RegionGap.lacking(Missing.PENDING_ACTIONS, gaps);
+        /** What could not be read at all, with why. */
+        public List<RegionGap> notScanned() {
+            return RegionGap.notScanned(gaps);
         }
 
-        /** The regions whose pending actions were read but not their databases' details, with why. */
-        public Map<String, RegionGap> detailsUnread() {
-            return RegionGap.lacking(Missing.DATABASE_DETAILS, gaps);
+        /** The places whose pending actions were read but not their databases' details, with why. */
+        public List<RegionGap> detailsUnread() {
+            return RegionGap.detailsUnread(gaps);
+        }
+
+        /** The places whose pending actions were read, and their databases' details too. */
+        public Set<Place> readInFull() {
+            Set<Place> full = new HashSet<>(read);
+            detailsUnread().forEach(gap -> full.remove(new Place(gap.account(), gap.region())));
+            return full;
         }
 
         Report with(Optional<RenderedDigest> sent, Dispatch by, Stories followed) {
-            return new Report(regions, notices, gaps, sent, by, followed);
+            return new Report(places, read, notices, gaps, sent, by, followed);
         }
 
         public boolean nothingScanned() {
-            return notScanned().size() == regions;
+            return read.isEmpty();
         }
 
-        /** No region could be scanned, or a digest was due and no channel took it: the invocation must fail. */
+        /** Nothing could be scanned, or a digest was due and no channel took it: the invocation must fail. */
         public boolean failed() {
             return nothingScanned() || (digest.isPresent() && dispatch.deliveredNowhere());
         }
@@ -156,9 +190,12 @@ public final class ScanPipeline {
 
     public Report run(Instant now, ScanSettings settings, Budget invocation) {
         Budget working = NoticePipeline.working(invocation);
-        Report scanned = scan(settings.regions(), working.share(REGION_SHARE, MAX_REGION));
+        List<RegionGap> unlisted = new ArrayList<>();
+        ScanSettings scope = settings.accounts().organization() ? withOrganization(settings, working, unlisted) : settings;
+        Report scanned = scan(scope, working.share(REGION_SHARE, MAX_REGION), unlisted);
         FollowUp.Found found = scanned.nothingScanned() ? FollowUp.Found.NOTHING
-                : followUp.run(scanned.notices(), scanned.gaps(), channels.stream().map(Channel::name).toList(), now,
+                : followUp.run(scanned.notices(), scanned.readInFull(), scope.accounts(),
+                        channels.stream().map(Channel::name).toList(), now,
                         working.share(FOLLOW_UP_SHARE, MAX_FOLLOW_UP), working.remaining());
         if (found.unavailable() != null) {
             metrics.count(Metrics.STATE_UNAVAILABLE);
@@ -171,11 +208,14 @@ public final class ScanPipeline {
                 // Nothing was scanned: fail (alarm, retry) rather than send a digest of nothing.
                 ? Optional.empty()
                 : Digest.plan(named(scanned.notices(), names), named(found.events(), names),
-                        named(found.overdue(), names), scanned.gaps(), now, settings);
+                        named(found.overdue(), names), scanned.gaps(), now, scope);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("regions", settings.regions());
+        if (!scope.accounts().members().isEmpty() || scope.accounts().organization()) {
+            fields.put("memberAccounts", scope.accounts().members());
+        }
         fields.put("actions", scanned.notices().size());
-        fields.put("unfinished", scanned.gaps().keySet());
+        fields.put("unfinished", scanned.gaps().stream().map(RegionGap::where).toList());
         fields.put("openStories", stories.open());
         fields.put("overdue", stories.overdue());
         fields.put("completions", stories.completions().size());
@@ -193,6 +233,29 @@ public final class ScanPipeline {
         fields.put("delivered", dispatch.delivered());
         log.info("scan finished", fields);
         return scanned.with(Optional.of(rendered), dispatch, stories);
+    }
+
+    /**
+     * The settings with the organization's accounts as members. When they cannot be listed, the scan goes on with the
+     * function's own account and the gap says why.
+     */
+    private ScanSettings withOrganization(ScanSettings settings, Budget working, List<RegionGap> gaps) {
+        Budget share = working.share(MEMBERS_SHARE, MAX_MEMBERS);
+        SideBySide.Ending<List<String>> listed = SideBySide.run(Map.of("organization",
+                (Callable<List<String>>) () -> organization.activeAccounts(share)), share, Duration.ZERO)
+                .get("organization");
+        RegionGap gap = switch (listed) {
+            case SideBySide.Done<List<String>> done -> null;
+            case SideBySide.Failed<List<String>> failed -> RdsErrors.membersUnlisted(failed.cause());
+            case SideBySide.Abandoned<List<String>> abandoned -> RegionGap.membersUnlisted(Cause.TIME_RAN_OUT, null);
+        };
+        if (gap == null) {
+            return settings.withMembers(((SideBySide.Done<List<String>>) listed).value());
+        }
+        gaps.add(gap);
+        log.error("organization accounts not listed; only this account is scanned", Map.of("cause", gap.cause().name(),
+                "error", String.valueOf(gap.error())));
+        return settings.withMembers(List.of());
     }
 
     /**
@@ -247,39 +310,86 @@ public final class ScanPipeline {
     }
 
     /**
-     * Scans every region at once, each within {@code share}, and waits for none past its end: a region still running
-     * then is abandoned (its thread interrupted, its SDK call bounded anyway) and reported as out of time.
+     * Reads every place, {@link #AT_ONCE} at a time, each within its turn's share of {@code share}, and waits for none
+     * past it: a place still running then is abandoned (its thread interrupted, its SDK calls bounded anyway) and
+     * reported as out of time. A member account none of whose places could be read because its reader role could not
+     * be assumed is reported once, as a whole.
      */
-    private Report scan(List<String> regions, Budget share) {
-        Budget calls = share.less(HAND_BACK);
-        Map<String, Callable<RegionScan>> scans = new LinkedHashMap<>();
-        regions.forEach(region -> scans.put(region, () -> inventory.withPendingMaintenance(region, calls)));
+    private Report scan(ScanSettings settings, Budget share, List<RegionGap> earlier) {
+        List<Place> places = settings.accounts().places(settings.regions());
+        String role = settings.accounts().readerRole();
+        Map<Place, Function<Budget, RegionScan>> scans = new LinkedHashMap<>();
+        places.forEach(place -> scans.put(place, turn -> inventories.in(place.account(), role)
+                .withPendingMaintenance(place.region(), turn.less(HAND_BACK))));
+        Map<Place, SideBySide.Ending<RegionScan>> endings = SideBySide.inTurns(scans, AT_ONCE, share, Duration.ZERO);
+        Set<String> roleNotAssumed = accountsWithoutRole(endings, settings.regions().size());
+
         List<Notice> notices = new ArrayList<>();
-        Map<String, RegionGap> gaps = new LinkedHashMap<>();
-        SideBySide.run(scans, share, Duration.ZERO).forEach((region, ending) -> {
+        List<Place> read = new ArrayList<>();
+        List<RegionGap> gaps = new ArrayList<>(earlier);
+        Set<String> told = new HashSet<>();
+        endings.forEach((place, ending) -> {
             switch (ending) {
                 case SideBySide.Done<RegionScan> done -> {
                     RegionScan found = done.value();
                     notices.addAll(pendingNotices.of(found.databases()));
-                    found.detailsUnread().ifPresent(gap -> gaps.put(region, gap));
+                    read.add(place);
+                    found.detailsUnread().ifPresent(gap -> gaps.add(gap.at(place)));
                     Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("region", region);
+                    fields.put("region", place.region());
+                    if (!place.isHome()) {
+                        fields.put("account", place.account());
+                    }
                     fields.put("databases", found.databases().size());
                     found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
                     log.info("region scanned", fields);
                 }
-                case SideBySide.Failed<RegionScan> failed -> notScanned(region, RdsErrors.notScanned(failed.cause()),
+                case SideBySide.Failed<RegionScan> failed when roleNotAssumed.contains(place.account()) -> {
+                    if (told.add(place.account())) {
+                        RegionGap gap = RdsErrors.roleNotAssumed(place.account(), failed.cause().getCause());
+                        gaps.add(gap);
+                        log.error("account not scanned: its reader role could not be assumed", Map.of("account",
+                                place.account(), "cause", gap.cause().name(), "error", String.valueOf(failed.cause())));
+                    }
+                }
+                case SideBySide.Failed<RegionScan> failed -> notScanned(place, RdsErrors.notScanned(
+                        failed.cause() instanceof RoleNotAssumedException e ? e.getCause() : failed.cause()),
                         String.valueOf(failed.cause()), gaps);
-                case SideBySide.Abandoned<RegionScan> abandoned -> notScanned(region,
+                case SideBySide.Abandoned<RegionScan> abandoned -> notScanned(place,
                         RegionGap.notScanned(Cause.TIME_RAN_OUT, null), abandoned.waitInterrupted() ? "interrupted"
-                                : "no answer within the region's share of the time budget", gaps);
+                                : "no answer within the place's share of the time budget", gaps);
             }
         });
-        return new Report(regions.size(), notices, gaps, Optional.empty(), Dispatch.none(), Stories.NONE);
+        return new Report(places, read, notices, gaps, Optional.empty(), Dispatch.none(), Stories.NONE);
     }
 
-    private void notScanned(String region, RegionGap gap, String error, Map<String, RegionGap> gaps) {
-        gaps.put(region, gap);
-        log.error("region scan failed", Map.of("region", region, "cause", gap.cause().name(), "error", error));
+    /** The member accounts all of whose {@code regions} places failed because the reader role could not be assumed. */
+    private static Set<String> accountsWithoutRole(Map<Place, SideBySide.Ending<RegionScan>> endings, int regions) {
+        Map<String, Integer> failures = new HashMap<>();
+        endings.forEach((place, ending) -> {
+            if (!place.isHome() && ending instanceof SideBySide.Failed<RegionScan> failed
+                    && failed.cause() instanceof RoleNotAssumedException) {
+                failures.merge(place.account(), 1, Integer::sum);
+            }
+        });
+        Set<String> accounts = new HashSet<>();
+        failures.forEach((account, count) -> {
+            if (count == regions) {
+                accounts.add(account);
+            }
+        });
+        return accounts;
+    }
+
+    private void notScanned(Place place, RegionGap gap, String error, List<RegionGap> gaps) {
+        gaps.add(gap.at(place));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("region", place.region());
+        if (!place.isHome()) {
+            fields.put("account", place.account());
+        }
+        fields.put("cause", gap.cause().name());
+        fields.put("error", error);
+        log.error("region scan failed", fields);
     }
 }

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.rds.model.Filter;
  * The RDS API: DescribePendingMaintenanceActions (every page) joined with DescribeDBInstances and
  * DescribeDBClusters. Throttling is retried by the SDK; what still fails is thrown to the caller, who decides, except
  * when only the databases' details fail: the pending actions already read are kept. Pages are read one call at a time,
- * so that each call is bounded by what is left of the caller's budget.
+ * so that each call is bounded by what is left of the caller's budget. Clients of a member account's reader role
+ * assume it first, within the same budget ({@link AwsClients#credentialsWithin}).
  */
 public final class RdsApi implements RdsInventory {
     private final AwsClients clients;
@@ -40,6 +41,7 @@ public final class RdsApi implements RdsInventory {
 
     @Override
     public RegionScan withPendingMaintenance(String region, Budget budget) {
+        clients.credentialsWithin(budget);
         RdsClient rds = clients.rds(Region.of(region));
         Map<String, List<PendingAction>> pending = pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder(),
                 budget);
@@ -67,6 +69,7 @@ public final class RdsApi implements RdsInventory {
 
     @Override
     public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
+        clients.credentialsWithin(budget);
         RdsClient rds = clients.rds(Region.of(region));
         String name = RdsArn.parse(identifier).name();
         DatabaseState found = findInstance(rds, name, budget).or(() -> findCluster(rds, name, budget)).orElse(null);

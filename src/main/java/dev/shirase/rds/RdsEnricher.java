@@ -11,6 +11,8 @@ import dev.shirase.notice.Stage;
 import dev.shirase.pipeline.Enricher;
 import dev.shirase.render.Regions;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.PerAccount;
+import dev.shirase.scan.RdsArn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,31 +25,37 @@ import java.util.Optional;
  * Adds to a notice about RDS databases what RDS says of them now: maintenance window, Multi-AZ, pending actions.
  * A pending action of the notice's own category with an apply date makes the notice required, with that date as its
  * deadline (an "available" system update that RDS will in fact apply on a date is required). When a lookup fails
- * (no permission, throttled, database gone), the notice goes out as it was and the log says why.
+ * (no permission, throttled, database gone, a reader role that cannot be assumed), the notice goes out as it was and
+ * the log says why.
  *
- * <p>RDS is asked with this account's credentials, so only about this account's databases: a notice about another
- * account (an organizational view, an event forwarded from a member account) goes out without, rather than with the
- * state of a database of the same name here.
+ * <p>A database is looked up where it is: in the region of its ARN, and in its account, which for another account than
+ * the function's own (an event forwarded from a member account) means through the reader role there.
  */
 public final class RdsEnricher implements Enricher {
-    /** The account whose RDS the function may ask; template.yaml sets it to the stack's. Unset: every notice's. */
-    public static final String HOME_ACCOUNT = "SHIRASE_HOME_ACCOUNT";
     /** Notices can name thousands of resources; looking up a few is enough to be useful and stays fast. */
     static final int MAX_LOOKUPS = 10;
-    private final RdsInventory inventory;
+    private final PerAccount<RdsInventory> inventories;
+    private final String home;
+    private final String readerRole;
     private final JsonLog log;
-    private final String homeAccount;
     private final PendingNotices pendingNotices = new PendingNotices();
 
+    /** Every database looked up in one inventory. */
     public RdsEnricher(RdsInventory inventory, JsonLog log) {
-        this(inventory, log, null);
+        this(PerAccount.everywhere(inventory), null, null, log);
     }
 
-    /** @param homeAccount the account {@code inventory} reads, or null when it is not known */
-    public RdsEnricher(RdsInventory inventory, JsonLog log, String homeAccount) {
-        this.inventory = inventory;
+    /**
+     * @param home       the function's own account; null when unknown, and every database is then looked up with the
+     *                   function's own credentials
+     * @param readerRole the role to assume in another account; null when there is none, and databases of other
+     *                   accounts are then not looked up
+     */
+    public RdsEnricher(PerAccount<RdsInventory> inventories, String home, String readerRole, JsonLog log) {
+        this.inventories = inventories;
+        this.home = home;
+        this.readerRole = readerRole;
         this.log = log;
-        this.homeAccount = homeAccount == null || homeAccount.isBlank() ? null : homeAccount.strip();
     }
 
     @Override
@@ -57,12 +65,6 @@ public final class RdsEnricher implements Enricher {
                 || !Regions.isRegionCode(a.region())) {
             return notice;
         }
-        if (homeAccount != null && a.account() != null && !homeAccount.equals(a.account())) {
-            Map<String, Object> fields = fields(a, null, "the resources are in another account");
-            fields.put("account", a.account());
-            log.info("RDS enrichment skipped: this function reads the RDS of its own account only", fields);
-            return notice;
-        }
         List<DatabaseState> found = new ArrayList<>();
         for (var resource : a.resources().stream().limit(MAX_LOOKUPS).toList()) {
             if (budget.isSpent()) {
@@ -70,8 +72,17 @@ public final class RdsEnricher implements Enricher {
                 break;
             }
             String identifier = resource.arn() != null ? resource.arn() : resource.id();
+            RdsArn arn = RdsArn.parse(identifier);
+            String account = arn.account() != null ? arn.account() : a.account();
+            String region = arn.region() != null && Regions.isRegionCode(arn.region()) ? arn.region() : a.region();
+            RdsInventory inventory = inventoryOf(account);
+            if (inventory == null) {
+                log.warn("RDS enrichment skipped: the database is in another account and no reader role is set",
+                        fields(a, identifier, "account " + account));
+                continue;
+            }
             try {
-                inventory.describe(a.region(), identifier, budget).ifPresentOrElse(found::add,
+                inventory.describe(region, identifier, budget).ifPresentOrElse(found::add,
                         () -> log.warn("RDS resource not found for enrichment", fields(a, identifier, "not found")));
             } catch (RuntimeException e) {
                 log.warn("RDS enrichment failed; the notice goes out without it", fields(a, identifier, String.valueOf(e.getMessage())));
@@ -79,6 +90,14 @@ public final class RdsEnricher implements Enricher {
             }
         }
         return found.isEmpty() ? notice : withPendingMaintenance(notice.withDatabases(found));
+    }
+
+    /** The inventory of {@code account}: the function's own, a member's through the reader role, or null for none. */
+    private RdsInventory inventoryOf(String account) {
+        if (account == null || home == null || home.equals(account)) {
+            return inventories.in(null, null);
+        }
+        return readerRole == null ? null : inventories.in(account, readerRole);
     }
 
     private Notice withPendingMaintenance(Notice notice) {

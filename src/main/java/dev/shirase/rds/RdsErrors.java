@@ -9,7 +9,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
-/** What a failed RDS call means for the reader of the digest: a cause to act on, and AWS's own message. */
+/**
+ * What a failed call of the scan (RDS, and the AssumeRole or listing that comes before it) means for the reader of the
+ * digest: a cause to act on, and AWS's own message.
+ */
 public final class RdsErrors {
     private RdsErrors() {
     }
@@ -22,10 +25,27 @@ public final class RdsErrors {
         return gap(Missing.DATABASE_DETAILS, failure);
     }
 
+    /**
+     * No region of the member {@code account} could be read, because its reader role could not be assumed:
+     * {@code failure} is STS's error (or the SDK's), the cause of the {@code RoleNotAssumedException}.
+     */
+    public static RegionGap roleNotAssumed(String account, Throwable failure) {
+        Cause cause = cause(failure);
+        return RegionGap.roleNotAssumed(account, cause, cause == Cause.TIME_RAN_OUT ? null : message(failure));
+    }
+
+    /** The organization's accounts could not be listed. */
+    public static RegionGap membersUnlisted(Throwable failure) {
+        Cause cause = cause(failure);
+        return RegionGap.membersUnlisted(cause, cause == Cause.TIME_RAN_OUT ? null : message(failure));
+    }
+
     /** A timeout's message says nothing the cause does not, so it is left out. */
     private static RegionGap gap(Missing missing, Throwable failure) {
         Cause cause = cause(failure);
-        return new RegionGap(missing, cause, cause == Cause.TIME_RAN_OUT ? null : message(failure));
+        String error = cause == Cause.TIME_RAN_OUT ? null : message(failure);
+        return missing == Missing.DATABASE_DETAILS ? RegionGap.detailsUnread(cause, error)
+                : RegionGap.notScanned(cause, error);
     }
 
     static Cause cause(Throwable failure) {

@@ -14,6 +14,7 @@ import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.RegionGap.Cause;
+import dev.shirase.scan.ScanAccounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -393,7 +394,8 @@ public final class DigestRenderer {
             return "【要確認】期限を過ぎたメンテナンス " + d.overdue().size() + "件 (完了を確認できません)";
         }
         if (!d.notScanned().isEmpty()) {
-            return "【要確認】RDS 保留中のメンテナンスを確認できないリージョンがあります (" + d.notScanned().size() + "件)";
+            return "【要確認】RDS 保留中のメンテナンスを確認できない" + placesWord(d.notScanned()) + "があります ("
+                    + d.notScanned().size() + "件)";
         }
         return "【要確認】RDS 保留中のメンテナンス " + counts(d) + " (DB の詳細を読めなかったリージョン "
                 + d.detailsUnread().size() + "件)";
@@ -482,8 +484,9 @@ public final class DigestRenderer {
                     d.pending(), d.now()));
         }
         if (!d.notScanned().isEmpty()) {
-            blocks.add(new Block("スキャンできなかったリージョン", gapLines(d.notScanned())
-                    + "\nこれらのリージョンの保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。"
+            String places = placesWord(d.notScanned());
+            blocks.add(new Block("スキャンできなかった" + places, gapLines(d.notScanned())
+                    + "\nこれらの" + places + "の保留中のメンテナンスは、この通知に含まれていません。RDS コンソールで確認してください。"
                     + accessHint(d.notScanned())));
         }
         if (!d.detailsUnread().isEmpty()) {
@@ -502,6 +505,7 @@ public final class DigestRenderer {
         told.addAll(d.overdue());
         blocks.add(new Block("スキャンの条件", "スキャン日時: " + Jst.dateTime(d.now())
                 + "\n対象リージョン: " + d.settings().regions().stream().map(Regions::describe).collect(Collectors.joining(", "))
+                + scannedAccounts(d.settings().accounts())
                 + "\nリマインド: " + (onlyPendingActions(told) ? "適用予定" : "期日") + "の "
                 + d.settings().reminderDays().stream().sorted(java.util.Comparator.reverseOrder())
                         .map(String::valueOf).collect(Collectors.joining("・")) + " 日前"
@@ -630,7 +634,7 @@ public final class DigestRenderer {
             }
         }
         if (!d.notScanned().isEmpty()) {
-            lines.add(d.notScanned().size() + "件のリージョンをスキャンできませんでした。");
+            lines.add(d.notScanned().size() + "件の" + placesWord(d.notScanned()) + "をスキャンできませんでした。");
         }
         if (!d.detailsUnread().isEmpty()) {
             lines.add(d.detailsUnread().size() + "件のリージョンで DB の詳細 (メンテナンスウィンドウなど) を読めませんでした。"
@@ -657,11 +661,37 @@ public final class DigestRenderer {
                 + "件)、AWS Health のイベント " + (notices.size() - actions.size()) + "件です。";
     }
 
-    /** One line per region: {@code - us-east-1 (バージニア北部): アクセスが拒否されました。エラー内容 (原文): ...}. */
-    private static String gapLines(Map<String, RegionGap> gaps) {
-        return gaps.entrySet().stream()
-                .map(e -> "- " + Regions.describe(e.getKey()) + ": " + why(e.getValue()))
-                .collect(Collectors.joining("\n"));
+    /** What the gaps are of: regions of this account alone, or member accounts too. */
+    private static String placesWord(List<RegionGap> gaps) {
+        return gaps.stream().allMatch(gap -> gap.account() == null && gap.region() != null) ? "リージョン" : "アカウント・リージョン";
+    }
+
+    /**
+     * One line per gap: {@code - us-east-1 (バージニア北部): アクセスが拒否されました。エラー内容 (原文): ...}, with the account
+     * first in a member account ({@code - アカウント 111111111111 / us-east-1 (バージニア北部): ...}), a whole member account
+     * whose reader role could not be assumed, or the organization's list.
+     */
+    private static String gapLines(List<RegionGap> gaps) {
+        return gaps.stream().map(gap -> "- " + switch (gap.missing()) {
+            case MEMBER_ACCOUNTS -> "組織のメンバーアカウント: 一覧を取得できなかったため、このアカウントだけをスキャンしました。"
+                    + original(gap);
+            case ACCOUNT -> "アカウント " + Shorten.id(gap.account()) + " (すべてのリージョン): " + roleNotAssumed(gap);
+            case PENDING_ACTIONS, DATABASE_DETAILS -> (gap.account() == null ? "" : "アカウント " + Shorten.id(gap.account())
+                    + " / ") + Regions.describe(gap.region()) + ": " + why(gap);
+        }).collect(Collectors.joining("\n"));
+    }
+
+    private static String roleNotAssumed(RegionGap gap) {
+        return switch (gap.cause()) {
+            case TIME_RAN_OUT -> "読み取り用のロールを制限時間内に引き受けられませんでした。";
+            case THROTTLED -> "読み取り用のロールを引き受けられませんでした (スロットリングが続きました)。";
+            case ACCESS_DENIED -> "読み取り用のロールを引き受けられませんでした (アクセスが拒否されました)。";
+            case FAILED -> "読み取り用のロールを引き受けられませんでした。";
+        } + original(gap);
+    }
+
+    private static String original(RegionGap gap) {
+        return gap.error() == null ? "" : "エラー内容 (原文): " + gap.error();
     }
 
     private static String why(RegionGap gap) {
@@ -674,10 +704,26 @@ public final class DigestRenderer {
         return gap.error() == null ? cause : cause + "エラー内容 (原文): " + gap.error();
     }
 
-    /** What to check when a region refused access: the one cause the reader can fix in the scan's own setup. */
-    private static String accessHint(Map<String, RegionGap> gaps) {
-        return gaps.values().stream().anyMatch(gap -> gap.cause() == Cause.ACCESS_DENIED)
-                ? "\nアクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。" : "";
+    /** What to check when access was refused: the one cause the reader can fix in the scan's own setup. */
+    private static String accessHint(List<RegionGap> gaps) {
+        boolean home = gaps.stream().anyMatch(gap -> gap.cause() == Cause.ACCESS_DENIED && gap.account() == null);
+        boolean member = gaps.stream().anyMatch(gap -> gap.cause() == Cause.ACCESS_DENIED && gap.account() != null);
+        return (home ? "\nアクセスが拒否されたリージョンは、スキャンに使うロールの権限 (rds:Describe*) を確認してください。" : "")
+                + (member ? "\nアクセスが拒否されたアカウントは、読み取り用のロール (転送用のスタックが作ります) があり、"
+                        + "このスタックの出力 ReaderTrustedRoleArns のロールを信頼していて、rds:Describe* を許可しているかを確認してください。"
+                        : "");
+    }
+
+    /** {@code \n対象アカウント: このアカウント、111111111111、222222222222} when the scan reads member accounts. */
+    private static String scannedAccounts(ScanAccounts accounts) {
+        if (accounts.members().isEmpty() && !accounts.organization()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        names.add("このアカウント");
+        accounts.members().forEach(names::add);
+        return "\n対象アカウント: " + String.join("、", names) + (accounts.organization() ? " (組織の有効なアカウント)" : "")
+                + " / 読み取り用のロール: " + accounts.readerRole();
     }
 
     /** The downtime AWS states for RDS OS updates; other actions get no figure. */
@@ -696,7 +742,7 @@ public final class DigestRenderer {
         Set<String> regions = new LinkedHashSet<>();
         d.due().stream().filter(DigestRenderer::isPendingAction).forEach(n -> regions.add(n.announcement().region()));
         d.pending().stream().filter(DigestRenderer::isPendingAction).forEach(n -> regions.add(n.announcement().region()));
-        regions.addAll(d.gaps().keySet());
+        d.gaps().stream().map(RegionGap::region).filter(java.util.Objects::nonNull).forEach(regions::add);
         boolean health = java.util.stream.Stream.of(d.due(), d.pending(), d.overdue()).flatMap(List::stream)
                 .anyMatch(n -> n.announcement().origin() == Origin.HEALTH_EVENT);
         if (regions.isEmpty() && !health) {

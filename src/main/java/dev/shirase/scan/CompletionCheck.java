@@ -8,11 +8,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface CompletionCheck {
     /** AWS cannot tell for any story: nothing is ever found done. */
-    CompletionCheck NONE = (notice, budget) -> Set.of();
+    CompletionCheck NONE = (notice, accounts, budget) -> Set.of();
 
     /**
      * The resources of {@code notice} that AWS shows done; empty when none is, or when AWS cannot tell for this kind of
-     * story. Throws when it could not ask: then nothing is taken as done.
+     * story, or when the story's account is not one of {@code accounts}. Throws when it could not ask: then nothing is
+     * taken as done.
      */
-    Set<String> done(Notice notice, Budget budget);
+    Set<String> done(Notice notice, ScanAccounts accounts, Budget budget);
 }

@@ -3,15 +3,12 @@ package dev.shirase.scan;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
-import dev.shirase.scan.RegionGap.Missing;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one scan sends, decided without stored state: the required actions whose moment is a reminder day away, on
@@ -25,7 +22,7 @@ import java.util.Set;
  *                 on other days those of the regions whose databases' details could not be read, whose moments are
  *                 only approximate, so that none is missed
  * @param weekly   whether today is the digest day (in Japan)
- * @param gaps     regions that could not be finished, with why, in the order scanned
+ * @param gaps     what could not be finished (regions, member accounts), with why, in the order scanned
  * @param overdue  stories whose date passed with no sign that the work was done: reported once, then no longer
  *                 reminded of
  *
@@ -33,7 +30,7 @@ import java.util.Set;
  * that have a date (scheduled reboots, retirements, end of support ...), told by their origin.
  */
 public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<Notice> pending, boolean weekly,
-        Map<String, RegionGap> gaps, List<Notice> overdue) {
+        List<RegionGap> gaps, List<Notice> overdue) {
 
     /** Required first, then the earliest moment, then the resource: the order a reader works through. */
     public static final Comparator<Notice> URGENCY = Comparator
@@ -45,12 +42,12 @@ public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<
     public Digest {
         due = due.stream().sorted(URGENCY).toList();
         pending = pending.stream().sorted(URGENCY).toList();
-        gaps = Collections.unmodifiableMap(new LinkedHashMap<>(gaps));
+        gaps = List.copyOf(gaps);
         overdue = overdue.stream().sorted(URGENCY).toList();
     }
 
     /** The digest this scan sends, or empty on a day with nothing to say. */
-    public static Optional<Digest> plan(List<Notice> pending, Map<String, RegionGap> gaps, Instant now,
+    public static Optional<Digest> plan(List<Notice> pending, List<RegionGap> gaps, Instant now,
             ScanSettings settings) {
         return plan(pending, List.of(), List.of(), gaps, now, settings);
     }
@@ -63,14 +60,16 @@ public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<
      * @param overdue the stories whose date passed with no sign of completion, reported for the first time
      */
     public static Optional<Digest> plan(List<Notice> pending, List<Notice> events, List<Notice> overdue,
-            Map<String, RegionGap> gaps, Instant now, ScanSettings settings) {
+            List<RegionGap> gaps, Instant now, ScanSettings settings) {
         List<Notice> all = new java.util.ArrayList<>(pending);
         all.addAll(events);
         List<Notice> due = all.stream().filter(n -> isDue(n, now, settings)).toList();
         boolean weekly = now.atZone(Jst.ZONE).getDayOfWeek() == settings.digestDay();
-        Set<String> approximate = RegionGap.lacking(Missing.DATABASE_DETAILS, gaps).keySet();
-        List<Notice> listed = weekly ? all
-                : pending.stream().filter(n -> approximate.contains(n.announcement().region())).toList();
+        Set<Place> approximate = RegionGap.detailsUnread(gaps).stream()
+                .map(gap -> new Place(gap.account(), gap.region())).collect(Collectors.toSet());
+        List<Notice> listed = weekly ? all : pending.stream().filter(n -> settings.accounts()
+                .placeOf(n.announcement().account(), n.announcement().region()).filter(approximate::contains)
+                .isPresent()).toList();
         boolean speak = !due.isEmpty() || (weekly && !all.isEmpty()) || !gaps.isEmpty() || !overdue.isEmpty();
         return speak ? Optional.of(new Digest(now, settings, due, listed, weekly, gaps, overdue)) : Optional.empty();
     }
@@ -81,14 +80,14 @@ public record Digest(Instant now, ScanSettings settings, List<Notice> due, List<
                 && settings.reminderDays().contains((int) Jst.daysBetween(now, notice.deadline().at()));
     }
 
-    /** The regions whose pending actions could not be read, with why. */
-    public Map<String, RegionGap> notScanned() {
-        return RegionGap.lacking(Missing.PENDING_ACTIONS, gaps);
+    /** What could not be read at all (regions, member accounts), with why. */
+    public List<RegionGap> notScanned() {
+        return RegionGap.notScanned(gaps);
     }
 
     /** The regions whose pending actions are listed without their databases' details, with why. */
-    public Map<String, RegionGap> detailsUnread() {
-        return RegionGap.lacking(Missing.DATABASE_DETAILS, gaps);
+    public List<RegionGap> detailsUnread() {
+        return RegionGap.detailsUnread(gaps);
     }
 
     public long requiredCount() {

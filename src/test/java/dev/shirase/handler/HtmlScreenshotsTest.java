@@ -14,6 +14,7 @@ import dev.shirase.notice.PendingAction;
 import dev.shirase.render.DigestRenderer;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.Place;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.source.EventReader;
@@ -182,11 +183,11 @@ class HtmlScreenshotsTest {
         dbs.add(new DatabaseState("orders-db-" + "x".repeat(50), "arn:aws:rds:ap-northeast-1:123456789012:db:orders-db",
                 false, null, null, null, null, List.of(new PendingAction("system-update",
                         "New Operating System update is available", Instant.parse("2026-12-01T00:00:00Z"), null, null, null))));
-        Map<String, RegionGap> gaps = new LinkedHashMap<>();
-        gaps.put("eu-west-1", RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED, "User: arn:aws:sts::123456789012:"
-                + "assumed-role/shirase-scan-role-" + "y".repeat(60) + "/shirase is not authorized to perform: "
-                + "rds:DescribePendingMaintenanceActions"));
-        gaps.put("ap-northeast-1", RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded"));
+        List<RegionGap> gaps = List.of(
+                RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED, "User: arn:aws:sts::123456789012:"
+                        + "assumed-role/shirase-scan-role-" + "y".repeat(60) + "/shirase is not authorized to perform: "
+                        + "rds:DescribePendingMaintenanceActions").at(Place.home("eu-west-1")),
+                RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded").at(Place.home("ap-northeast-1")));
         ScanSettings settings = new ScanSettings(List.of("ap-northeast-1", "eu-west-1"), new TreeSet<>(List.of(14, 7, 3, 1)),
                 DayOfWeek.MONDAY);
         Digest digest = Digest.plan(new PendingNotices().of(dbs), gaps, Instant.parse("2026-11-24T00:00:00Z"), settings)
@@ -208,7 +209,7 @@ class HtmlScreenshotsTest {
         // Monday 2026-12-14, the digest day, after the two reboots' dates.
         Digest digest = Digest.plan(new PendingNotices().of(dbs),
                 notices("health-ec2-instance-retirement.json", "health-rds-end-of-standard-support.json"),
-                notices("health-ec2-instance-reboot.json", "health-ec2-system-reboot.json"), Map.of(),
+                notices("health-ec2-instance-reboot.json", "health-ec2-system-reboot.json"), List.of(),
                 Instant.parse("2026-12-14T00:00:00Z"), settings).orElseThrow();
         return DigestRenderer.render(digest).html();
     }

@@ -74,7 +74,7 @@ class NotifyHandlerAccountsTest {
         Map<String, String> env = new HashMap<>(moto.awsEnvironment());
         env.put(Channels.TOPIC_ARN, central.topicArn());
         env.put(AccountDirectory.ORGANIZATION_ENV, "o-exampleorgid");
-        env.put(RdsEnricher.HOME_ACCOUNT, MotoServer.ACCOUNT);
+        env.put(NotifyHandler.HOME_ACCOUNT, MotoServer.ACCOUNT);
         env.put(AccountTopics.ENV, "{\"" + prodWeb + "\": \"" + teamA.topicArn() + "\", \"" + org.ous().get("prod")
                 + "\": [\"" + prodOu.topicArn() + "\"], \"" + staging + "\": \"" + teamB.topicArn() + "\"}");
         env.putAll(extra);

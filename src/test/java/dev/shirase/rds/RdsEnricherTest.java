@@ -11,6 +11,7 @@ import dev.shirase.notice.MaintenanceWindow;
 import dev.shirase.notice.Notice;
 import dev.shirase.notice.Obligation;
 import dev.shirase.notice.PendingAction;
+import dev.shirase.scan.PerAccount;
 import dev.shirase.source.EventReader;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
@@ -130,12 +131,12 @@ class RdsEnricherTest {
                 false, "postgres", "16.4", false, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of());
         Inventory inventory = new Inventory(Map.of("payments-db-01", sameName), null);
 
-        Notice after = new RdsEnricher(inventory, log, "123456789012").enrich(orgView, budget());
+        Notice after = new RdsEnricher(PerAccount.everywhere(inventory), "123456789012", null, log).enrich(orgView, budget());
 
         assertThat(after).isSameAs(orgView);
         assertThat(inventory.asked).isEmpty();
         assertThat(logged.toString(StandardCharsets.UTF_8)).contains("RDS enrichment skipped")
-                .contains("\"account\":\"111122223333\"");
+                .contains("account 111122223333");
     }
 
     @Test
@@ -145,7 +146,7 @@ class RdsEnricherTest {
                 false, "postgres", "16.4", true, MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of());
         Inventory inventory = new Inventory(Map.of("payments-db-01", db), null);
 
-        Notice after = new RdsEnricher(inventory, log, "111122223333").enrich(orgView, budget());
+        Notice after = new RdsEnricher(PerAccount.everywhere(inventory), "111122223333", null, log).enrich(orgView, budget());
 
         assertThat(inventory.asked).containsExactly("ap-northeast-1 payments-db-01");
         assertThat(after.databases()).containsExactly(db);

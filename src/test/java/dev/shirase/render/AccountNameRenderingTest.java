@@ -86,7 +86,7 @@ class AccountNameRenderingTest {
         Notice event = RenderingFixtures.notice(Events.sample(ORG_VIEW)).withAccountName("prod-payments");
         Notice action = RenderingFixtures.pendingOsUpdate().notice().withAccountName("prod-orders");
         Digest digest = new Digest(RenderingFixtures.NOW, new ScanSettings(List.of("ap-northeast-1"), new java.util.TreeSet<>(List.of(14, 7)),
-                java.time.DayOfWeek.TUESDAY), List.of(), List.of(event, action), true, Map.of(), List.of());
+                java.time.DayOfWeek.TUESDAY), List.of(), List.of(event, action), true, List.of(), List.of());
 
         String text = DigestRenderer.render(digest).text();
 

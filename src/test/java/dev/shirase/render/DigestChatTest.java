@@ -17,7 +17,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class DigestChatTest {
     }
 
     private static JsonNode chat(List<String> ids) throws Exception {
-        Digest digest = Digest.plan(pending(ids), Map.of(), MONDAY, SETTINGS).orElseThrow();
+        Digest digest = Digest.plan(pending(ids), List.of(), MONDAY, SETTINGS).orElseThrow();
         RenderedDigest rendered = DigestRenderer.render(digest);
         assertThat(Utf8.length(rendered.chat())).isLessThanOrEqualTo(ChatNotification.MAX_BYTES);
         assertThat(MAPPER.readTree(rendered.snsMessage()).get("https").asText()).isEqualTo(rendered.chat());
@@ -88,7 +87,7 @@ class DigestChatTest {
     @Test
     void listsAHealthEventByItsInstanceKindAndDateAndPointsToTheHealthDashboard() throws Exception {
         // Saturday 2026-11-28, 7 days before the reboot.
-        Digest digest = Digest.plan(List.of(), List.of(reboot("<!channel> i-0a1b2c3d4e5f67890")), List.of(), Map.of(),
+        Digest digest = Digest.plan(List.of(), List.of(reboot("<!channel> i-0a1b2c3d4e5f67890")), List.of(), List.of(),
                 Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
 
         JsonNode chat = chat(digest);
@@ -107,7 +106,7 @@ class DigestChatTest {
             overdue.add(reboot("i-" + i));
         }
         // Tuesday 2026-12-08: three days after the reboots' date.
-        Digest digest = Digest.plan(List.of(), List.of(), overdue, Map.of(), Instant.parse("2026-12-08T00:00:00Z"), SETTINGS)
+        Digest digest = Digest.plan(List.of(), List.of(), overdue, List.of(), Instant.parse("2026-12-08T00:00:00Z"), SETTINGS)
                 .orElseThrow();
 
         String description = chat(digest).at("/content/description").asText();

@@ -16,7 +16,9 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.scan.Digest;
 import dev.shirase.scan.PendingNotices;
+import dev.shirase.scan.Place;
 import dev.shirase.scan.RegionGap;
+import dev.shirase.scan.ScanAccounts;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayInputStream;
@@ -24,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class DigestRendererTest {
     void aReminderNamesTheDatabaseTheMomentInJstAndTheCommand() {
         Notice due = pending("orders-db", false, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
         Instant now = Instant.parse("2026-12-01T00:00:00Z"); // Tuesday, 7 days before Tuesday 2026-12-08 03:00 JST
-        Digest digest = Digest.plan(List.of(due), Map.of(), now, SETTINGS).orElseThrow();
+        Digest digest = Digest.plan(List.of(due), List.of(), now, SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
 
@@ -69,12 +69,43 @@ class DigestRendererTest {
                 .doesNotContain("■ 任意");
     }
 
+    @Test
+    void memberAccountsThatCouldNotBeReadAreNamedWithTheirAccountAndWhatToCheck() {
+        ScanSettings settings = new ScanSettings(List.of("ap-northeast-1", "us-east-1"), new TreeSet<>(List.of(7)),
+                DayOfWeek.MONDAY, ScanAccounts.parse("123456789012", "111111111111,222222222222", null));
+        List<RegionGap> gaps = List.of(
+                RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null).at(new Place("111111111111", "us-east-1")),
+                RegionGap.roleNotAssumed("222222222222", RegionGap.Cause.ACCESS_DENIED, "User: arn:aws:sts::"
+                        + "123456789012:assumed-role/scan/shirase-scan is not authorized to perform: sts:AssumeRole"),
+                RegionGap.membersUnlisted(RegionGap.Cause.FAILED, "organization listing is unavailable"));
+        // Wednesday: no reminder, not the digest day; the gaps alone make the scan speak.
+        Digest digest = Digest.plan(List.of(), gaps, Instant.parse("2026-12-02T00:00:00Z"), settings).orElseThrow();
+
+        RenderedDigest rendered = DigestRenderer.render(digest);
+
+        assertThat(rendered.subject()).isEqualTo("【要確認】RDS 保留中のメンテナンスを確認できないアカウント・リージョンがあります (3件)");
+        assertThat(rendered.text())
+                .contains("■ 概要\n3件のアカウント・リージョンをスキャンできませんでした。")
+                .contains("■ スキャンできなかったアカウント・リージョン\n"
+                        + "- アカウント 111111111111 / us-east-1 (バージニア北部): 制限時間内に読み終わりませんでした。\n"
+                        + "- アカウント 222222222222 (すべてのリージョン): 読み取り用のロールを引き受けられませんでした "
+                        + "(アクセスが拒否されました)。エラー内容 (原文): User: arn:aws:sts::123456789012:assumed-role/scan/"
+                        + "shirase-scan is not authorized to perform: sts:AssumeRole\n"
+                        + "- 組織のメンバーアカウント: 一覧を取得できなかったため、このアカウントだけをスキャンしました。"
+                        + "エラー内容 (原文): organization listing is unavailable\n"
+                        + "これらのアカウント・リージョンの保留中のメンテナンスは、この通知に含まれていません。")
+                .contains("アクセスが拒否されたアカウントは、読み取り用のロール (転送用のスタックが作ります) があり、"
+                        + "このスタックの出力 ReaderTrustedRoleArns のロールを信頼していて")
+                .doesNotContain("アクセスが拒否されたリージョンは")
+                .contains("対象アカウント: このアカウント、111111111111、222222222222 / 読み取り用のロール: ShiraseReader");
+    }
+
     /** Monday, the digest day: a required action, an optional one, and a region that could not be scanned. */
     private static Digest weekly() {
         Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
         Notice optional = pending("reports-db", false, "db-upgrade", null);
         return Digest.plan(List.of(optional, required),
-                Map.of("us-east-1", RegionGap.notScanned(RegionGap.Cause.THROTTLED, "Rate exceeded")),
+                List.of(RegionGap.notScanned(RegionGap.Cause.THROTTLED, "Rate exceeded").at(Place.home("us-east-1"))),
                 Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
     }
 
@@ -103,12 +134,12 @@ class DigestRendererTest {
     @Test
     void regionsThatCouldNotBeScannedAreNamedWithWhyInTheOrderScanned() {
         Notice due = pending("orders-db", false, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
-        Map<String, RegionGap> gaps = new LinkedHashMap<>();
-        gaps.put("us-west-2", RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null));
-        gaps.put("eu-west-1", RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED,
-                "User: arn:aws:sts::123456789012:assumed-role/scan/shirase is not authorized to perform: "
-                        + "rds:DescribePendingMaintenanceActions"));
-        gaps.put("us-east-1", RegionGap.notScanned(RegionGap.Cause.FAILED, "Unable to execute HTTP request"));
+        List<RegionGap> gaps = List.of(
+                RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null).at(Place.home("us-west-2")),
+                RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED,
+                        "User: arn:aws:sts::123456789012:assumed-role/scan/shirase is not authorized to perform: "
+                                + "rds:DescribePendingMaintenanceActions").at(Place.home("eu-west-1")),
+                RegionGap.notScanned(RegionGap.Cause.FAILED, "Unable to execute HTTP request").at(Place.home("us-east-1")));
         // Tuesday, 7 days before the required action: a reminder, with three regions missing.
         Digest digest = Digest.plan(List.of(due), gaps, Instant.parse("2026-12-01T00:00:00Z"), SETTINGS).orElseThrow();
 
@@ -140,7 +171,7 @@ class DigestRendererTest {
         Notice listed = new PendingNotices().of(List.of(fromArn)).get(0);
         // Wednesday, 8 days before the auto-apply date: no reminder, not the digest day.
         Digest digest = Digest.plan(List.of(listed),
-                Map.of("ap-northeast-1", RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded")),
+                List.of(RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded").at(Place.home("ap-northeast-1"))),
                 Instant.parse("2026-12-02T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -170,7 +201,7 @@ class DigestRendererTest {
         for (int i = 0; i < 3000; i++) {
             many.add(pending("db-%04d".formatted(i), false, "system-update", Instant.parse("2026-12-01T00:00:00Z")));
         }
-        Digest digest = Digest.plan(many, Map.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+        Digest digest = Digest.plan(many, List.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
         String message = rendered.snsMessage();
@@ -248,7 +279,7 @@ class DigestRendererTest {
     @Test
     void aReminderOfAHealthEventNamesWhatItIsWhichInstanceAndWhenAsItsNoticeDoes() {
         // Saturday 2026-11-28 JST: the reboot that starts 2026-12-05 00:00 JST is 7 days away.
-        Digest digest = Digest.plan(List.of(), List.of(REBOOT), List.of(), Map.of(), Instant.parse("2026-11-28T00:00:00Z"),
+        Digest digest = Digest.plan(List.of(), List.of(REBOOT), List.of(), List.of(), Instant.parse("2026-11-28T00:00:00Z"),
                 SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -277,7 +308,7 @@ class DigestRendererTest {
     @Test
     void anEndOfSupportIsADateAndItsReminderSaysByWhen() {
         // Sunday 2027-02-14 JST, 14 days before the end of standard support on 2027-02-28, a date without a time.
-        Digest digest = Digest.plan(List.of(), List.of(END_OF_SUPPORT), List.of(), Map.of(),
+        Digest digest = Digest.plan(List.of(), List.of(END_OF_SUPPORT), List.of(), List.of(),
                 Instant.parse("2027-02-14T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -296,7 +327,7 @@ class DigestRendererTest {
     void remindersOfAnRdsActionAndAHealthEventTogetherCountBothAndNameTheEarliest() throws Exception {
         // Saturday 2026-11-28: orders-db's action comes in its window on Tuesday 12/1 03:00 JST (3 days), the reboot in 7.
         Notice action = pending("orders-db", false, "system-update", Instant.parse("2026-11-24T00:00:00Z"));
-        Digest digest = Digest.plan(List.of(action), List.of(REBOOT), List.of(), Map.of(),
+        Digest digest = Digest.plan(List.of(action), List.of(REBOOT), List.of(), List.of(),
                 Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -337,7 +368,7 @@ class DigestRendererTest {
         Notice required = pending("orders-db", true, "system-update", Instant.parse("2026-12-01T00:00:00Z"));
         Notice optional = pending("reports-db", false, "db-upgrade", null);
         Digest digest = Digest.plan(List.of(optional, required), List.of(END_OF_SUPPORT, RETIREMENT, REBOOT), List.of(),
-                Map.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+                List.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
 
@@ -370,7 +401,7 @@ class DigestRendererTest {
     @Test
     void overdueStoriesAreReportedOnceWithTheDaysSinceTheirDate() {
         // Friday 2027-01-15: the reboot of 2026-12-05 and the retirement of 2027-01-11 passed with no sign of completion.
-        Digest digest = Digest.plan(List.of(), List.of(), List.of(RETIREMENT, REBOOT), Map.of(),
+        Digest digest = Digest.plan(List.of(), List.of(), List.of(RETIREMENT, REBOOT), List.of(),
                 Instant.parse("2027-01-15T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
@@ -393,7 +424,7 @@ class DigestRendererTest {
     @Test
     void overdueStoriesOnTheDigestDayAreCountedInItsSubjectAndItsSummary() {
         Digest digest = Digest.plan(List.of(pending("reports-db", false, "db-upgrade", null)), List.of(), List.of(REBOOT),
-                Map.of(), Instant.parse("2026-12-07T00:00:00Z"), SETTINGS).orElseThrow();
+                List.of(), Instant.parse("2026-12-07T00:00:00Z"), SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);
 
@@ -416,7 +447,7 @@ class DigestRendererTest {
         for (int i = 0; i < 40; i++) {
             entities.addObject().put("entityValue", "i-" + "0".repeat(90) + i).put("status", "PENDING");
         }
-        Digest digest = Digest.plan(List.of(), List.of(RenderingFixtures.notice(event)), List.of(), Map.of(),
+        Digest digest = Digest.plan(List.of(), List.of(RenderingFixtures.notice(event)), List.of(), List.of(),
                 Instant.parse("2026-11-28T00:00:00Z"), SETTINGS).orElseThrow();
 
         String subject = DigestRenderer.render(digest).subject();
@@ -431,7 +462,7 @@ class DigestRendererTest {
         for (int i = 0; i < 700; i++) {
             events.add(i % 2 == 0 ? RETIREMENT : END_OF_SUPPORT);
         }
-        Digest digest = Digest.plan(List.of(), events, List.of(REBOOT), Map.of(), Instant.parse("2026-11-30T00:00:00Z"),
+        Digest digest = Digest.plan(List.of(), events, List.of(REBOOT), List.of(), Instant.parse("2026-11-30T00:00:00Z"),
                 SETTINGS).orElseThrow();
 
         RenderedDigest rendered = DigestRenderer.render(digest);

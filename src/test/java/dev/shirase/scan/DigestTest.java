@@ -9,7 +9,6 @@ import dev.shirase.notice.PendingAction;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class DigestTest {
             "2026-12-07, 1",
     })
     void remindsOnEachReminderDay(String date, int daysBefore) {
-        Optional<Digest> digest = Digest.plan(List.of(REQUIRED, OPTIONAL), Map.of(), at(date), SETTINGS);
+        Optional<Digest> digest = Digest.plan(List.of(REQUIRED, OPTIONAL), List.of(), at(date), SETTINGS);
 
         assertThat(digest).isPresent();
         assertThat(digest.get().due()).containsExactly(REQUIRED);
@@ -52,13 +51,13 @@ class DigestTest {
     @ParameterizedTest
     @CsvSource({"2026-11-25", "2026-11-26", "2026-12-02", "2026-12-04", "2026-12-06", "2026-12-08", "2026-12-09"})
     void saysNothingOnOtherDays(String date) {
-        assertThat(Digest.plan(List.of(REQUIRED, OPTIONAL), Map.of(), at(date), SETTINGS)).isEmpty();
+        assertThat(Digest.plan(List.of(REQUIRED, OPTIONAL), List.of(), at(date), SETTINGS)).isEmpty();
     }
 
     @Test
     void onTheDigestDayListsEverythingPendingRequiredFirst() {
         // 2026-11-30 is a Monday, and 8 days before the required action: no reminder, but the weekly digest
-        Digest digest = Digest.plan(List.of(OPTIONAL, REQUIRED), Map.of(), at("2026-11-30"), SETTINGS).orElseThrow();
+        Digest digest = Digest.plan(List.of(OPTIONAL, REQUIRED), List.of(), at("2026-11-30"), SETTINGS).orElseThrow();
 
         assertThat(digest.weekly()).isTrue();
         assertThat(digest.due()).isEmpty();
@@ -69,28 +68,28 @@ class DigestTest {
     @Test
     void theDigestDayIsTheDayInJapan() {
         // Sunday 15:00 UTC is already Monday in Japan
-        assertThat(Digest.plan(List.of(OPTIONAL), Map.of(), Instant.parse("2026-11-29T15:00:00Z"), SETTINGS)).isPresent();
-        assertThat(Digest.plan(List.of(OPTIONAL), Map.of(), Instant.parse("2026-11-29T14:59:00Z"), SETTINGS)).isEmpty();
+        assertThat(Digest.plan(List.of(OPTIONAL), List.of(), Instant.parse("2026-11-29T15:00:00Z"), SETTINGS)).isPresent();
+        assertThat(Digest.plan(List.of(OPTIONAL), List.of(), Instant.parse("2026-11-29T14:59:00Z"), SETTINGS)).isEmpty();
     }
 
     @Test
     void aDigestDayWithNothingPendingSaysNothing() {
-        assertThat(Digest.plan(List.of(), Map.of(), at("2026-11-30"), SETTINGS)).isEmpty();
+        assertThat(Digest.plan(List.of(), List.of(), at("2026-11-30"), SETTINGS)).isEmpty();
     }
 
     @Test
     void optionalActionsAreNeverReminded() {
         Notice optionalWithDate = pending("x-db", "db-upgrade", null);
-        assertThat(Digest.plan(List.of(optionalWithDate), Map.of(), at("2026-12-01"), SETTINGS)).isEmpty();
+        assertThat(Digest.plan(List.of(optionalWithDate), List.of(), at("2026-12-01"), SETTINGS)).isEmpty();
     }
 
     @Test
     void aRegionThatCouldNotBeScannedIsReported() {
-        RegionGap denied = RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED, "not authorized");
-        Digest digest = Digest.plan(List.of(OPTIONAL), Map.of("us-east-1", denied), at("2026-12-02"), SETTINGS)
+        RegionGap denied = RegionGap.notScanned(RegionGap.Cause.ACCESS_DENIED, "not authorized").at(Place.home("us-east-1"));
+        Digest digest = Digest.plan(List.of(OPTIONAL), List.of(denied), at("2026-12-02"), SETTINGS)
                 .orElseThrow();
 
-        assertThat(digest.notScanned()).containsExactly(Map.entry("us-east-1", denied));
+        assertThat(digest.notScanned()).containsExactly(denied);
         assertThat(digest.detailsUnread()).isEmpty();
         assertThat(digest.pending()).isEmpty();
     }
@@ -102,27 +101,29 @@ class DigestTest {
                 "arn:aws:rds:us-east-1:123456789012:db:analytics-db", false, null, null, null, null,
                 List.of(new PendingAction("system-update", "desc", Instant.parse("2026-12-10T00:00:00Z"), null, null,
                         null))))).get(0);
-        RegionGap throttled = RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded");
+        RegionGap throttled = RegionGap.detailsUnread(RegionGap.Cause.THROTTLED, "Rate exceeded")
+                .at(Place.home("ap-northeast-1"));
 
-        Digest digest = Digest.plan(List.of(OPTIONAL, elsewhere, REQUIRED), Map.of("ap-northeast-1", throttled),
+        Digest digest = Digest.plan(List.of(OPTIONAL, elsewhere, REQUIRED), List.of(throttled),
                 at("2026-12-02"), SETTINGS).orElseThrow();
 
         assertThat(digest.weekly()).isFalse();
         assertThat(digest.due()).isEmpty();
         assertThat(digest.pending()).containsExactly(REQUIRED, OPTIONAL);
-        assertThat(digest.detailsUnread()).containsOnlyKeys("ap-northeast-1");
+        assertThat(digest.detailsUnread()).extracting(RegionGap::region).containsExactly("ap-northeast-1");
         assertThat(digest.notScanned()).isEmpty();
     }
 
     @Test
     void regionsStayInTheOrderScanned() {
-        Map<String, RegionGap> gaps = new java.util.LinkedHashMap<>();
+        List<RegionGap> gaps = new java.util.ArrayList<>();
         for (String region : List.of("us-west-2", "eu-west-1", "us-east-1", "ap-south-1")) {
-            gaps.put(region, RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null));
+            gaps.add(RegionGap.notScanned(RegionGap.Cause.TIME_RAN_OUT, null).at(Place.home(region)));
         }
 
         Digest digest = Digest.plan(List.of(), gaps, at("2026-12-02"), SETTINGS).orElseThrow();
 
-        assertThat(digest.notScanned().keySet()).containsExactly("us-west-2", "eu-west-1", "us-east-1", "ap-south-1");
+        assertThat(digest.notScanned()).extracting(RegionGap::region)
+                .containsExactly("us-west-2", "eu-west-1", "us-east-1", "ap-south-1");
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shirase.account.AccountDirectory;
 import dev.shirase.account.AccountNames;
 import dev.shirase.account.AccountTopics;
-import dev.shirase.rds.RdsEnricher;
+import dev.shirase.handler.NotifyHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ class TemplateAccountsTest {
 
     @Test
     void theNotifierAsksRdsAboutTheStacksOwnAccountOnly() {
-        assertThat(environment("NotifyFunction", Map.of())).containsEntry(RdsEnricher.HOME_ACCOUNT, "123456789012");
+        assertThat(environment("NotifyFunction", Map.of())).containsEntry(NotifyHandler.HOME_ACCOUNT, "123456789012");
     }
 
     @ParameterizedTest

@@ -26,15 +26,17 @@ class TemplateScheduleTest {
         JsonNode parameters = SamTemplate.load().parameters();
         // Scheduler's context keywords, then what !Sub fills in at deploy time: pseudo parameters, the region list
         // (the stack's region when ScanRegions is empty, as by default) and the scan parameters' defaults.
-        Map<String, String> values = Map.of(
-                "<aws.scheduler.execution-id>", sample.path("id").asText(),
-                "<aws.scheduler.scheduled-time>", sample.path("time").asText(),
-                "<aws.scheduler.schedule-arn>", sample.path("resources").path(0).asText(),
-                "${AWS::AccountId}", sample.path("account").asText(),
-                "${AWS::Region}", sample.path("region").asText(),
-                "${Regions}", sample.path("region").asText(),
-                "${ReminderDays}", parameters.path("ReminderDays").path("Default").asText(),
-                "${WeeklyDigestDay}", parameters.path("WeeklyDigestDay").path("Default").asText());
+        Map<String, String> values = Map.ofEntries(Map.entry("${ScanAccounts}",
+                        parameters.path("ScanAccounts").path("Default").asText()),
+                Map.entry("${ReaderRoleName}", parameters.path("ReaderRoleName").path("Default").asText()),
+                Map.entry("<aws.scheduler.execution-id>", sample.path("id").asText()),
+                Map.entry("<aws.scheduler.scheduled-time>", sample.path("time").asText()),
+                Map.entry("<aws.scheduler.schedule-arn>", sample.path("resources").path(0).asText()),
+                Map.entry("${AWS::AccountId}", sample.path("account").asText()),
+                Map.entry("${AWS::Region}", sample.path("region").asText()),
+                Map.entry("${Regions}", sample.path("region").asText()),
+                Map.entry("${ReminderDays}", parameters.path("ReminderDays").path("Default").asText()),
+                Map.entry("${WeeklyDigestDay}", parameters.path("WeeklyDigestDay").path("Default").asText()));
         JsonNode sub = schedule.path("Input");
         assertThat(sub.isArray()).as("Input is !Sub [template, variables]").isTrue();
         assertThat(sub.path(1).has("Regions")).isTrue();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
@@ -19,14 +21,40 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** SDK clients for setting up and reading back moto state in tests (the code under test builds its own). */
 public final class MotoClients {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final MotoServer moto;
+    private final AwsCredentialsProvider credentials;
 
     public MotoClients(MotoServer moto) {
+        this(moto, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
+    private MotoClients(MotoServer moto, AwsCredentialsProvider credentials) {
         this.moto = moto;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Clients that act in another account: moto grants AssumeRole of any role, and takes the requests signed with the
+     * credentials it returns as the role's account.
+     */
+    public MotoClients inAccount(String account) {
+        try (StsClient sts = configure(StsClient.builder()).build()) {
+            Credentials taken = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/shirase-test-setup")
+                    .roleSessionName("setup")).credentials();
+            return new MotoClients(moto, StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                    taken.accessKeyId(), taken.secretAccessKey(), taken.sessionToken())));
+        }
+    }
+
+    /** RDS straight to moto in {@code region}. */
+    public RdsClient rds(String region) {
+        return configure(RdsClient.builder()).region(Region.of(region)).build();
     }
 
     public SnsClient sns() {
@@ -110,7 +138,7 @@ public final class MotoClients {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         return builder.region(Region.of(MotoServer.REGION))
                 .endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+                .credentialsProvider(credentials);
     }
 
     /** A topic with an SQS queue subscribed to it, as an email or chat subscriber would be. */

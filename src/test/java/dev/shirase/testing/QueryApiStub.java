@@ -96,6 +96,16 @@ public class QueryApiStub implements AutoCloseable {
                 .withBody(body);
     }
 
+    /** The error of the Query APIs that answer in ErrorResponse (RDS, STS): a sender error with AWS's code and message. */
+    protected static ResponseDefinitionBuilder errorResponse(String namespace, int status, String code, String message) {
+        // RequestId is a child of ErrorResponse here, not of a ResponseMetadata element.
+        return xml(status, "<ErrorResponse xmlns=\"" + namespace + "\">\n"
+                + "  <Error>\n    <Type>Sender</Type>\n    <Code>" + escape(code) + "</Code>\n"
+                + "    <Message>" + escape(message) + "</Message>\n  </Error>\n"
+                + "  <RequestId>" + UUID.randomUUID() + "</RequestId>\n"
+                + "</ErrorResponse>\n");
+    }
+
     /** {@code <name>text</name>} on a line of its own, indented by {@code indent}; nothing when {@code text} is null. */
     protected static void element(StringBuilder x, int indent, String name, String text) {
         if (text != null) {

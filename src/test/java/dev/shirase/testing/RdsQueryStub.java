@@ -122,12 +122,7 @@ public final class RdsQueryStub extends QueryApiStub {
     }
 
     public static ResponseDefinitionBuilder error(int status, String code, String message) {
-        // RequestId is a child of ErrorResponse here, not of a ResponseMetadata element.
-        return xml(status, "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
-                + "  <Error>\n    <Type>Sender</Type>\n    <Code>" + escape(code) + "</Code>\n"
-                + "    <Message>" + escape(message) + "</Message>\n  </Error>\n"
-                + "  <RequestId>" + UUID.randomUUID() + "</RequestId>\n"
-                + "</ErrorResponse>\n");
+        return errorResponse(NAMESPACE, status, code, message);
     }
 
     private static void element(StringBuilder x, String name, Object value) {
