@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.shirase.account.AccountDirectory;
 import dev.shirase.deliver.Channels;
 import dev.shirase.log.JsonLog;
 import dev.shirase.scan.ScanSettings;
@@ -140,10 +141,13 @@ class MemberAccountsMotoTest {
 
     /** The scheduled scan at {@code time} of this account and {@code accounts} in Tokyo and Virginia. */
     private Scan scan(String time, String accounts, Duration timeout) throws Exception {
+        return scan(time, accounts, env(), timeout);
+    }
+
+    private Scan scan(String time, String accounts, Map<String, String> env, Duration timeout) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("scan/scheduled-scan.json"));
         event.put("time", time);
         ((ObjectNode) event.get("detail")).put("regions", TOKYO + "," + VIRGINIA).put("accounts", accounts);
-        Map<String, String> env = env();
         ScanHandler handler = new ScanHandler(ScanHandler.pipeline(env, JsonLog.silent()), env,
                 Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -253,6 +257,37 @@ class MemberAccountsMotoTest {
         assertThat(received().getFirst().get("Message").asText())
                 .contains("- アカウント " + SLOW + " (すべてのリージョン): 読み取り用のロールを制限時間内に引き受けられませんでした。")
                 .contains("payments-db").contains("ledger-db").contains("orders-db");
+    }
+
+    @Test
+    void anOrganizationScanReadsEveryAccountAwsOrganizationsListsAndNamesThem() throws Exception {
+        // moto gives created accounts ids of its own: the new member's database and pending action are set up after.
+        String warehouse = clients.organization(List.of("warehouse"), List.of()).accounts().get("warehouse");
+        String warehouseArn = "arn:aws:rds:us-east-1:" + warehouse + ":db:warehouse-db";
+        database(clients.inAccount(warehouse), VIRGINIA, "warehouse-db");
+        pending(warehouse, VIRGINIA, warehouseArn);
+        Map<String, String> env = env();
+        env.put(AccountDirectory.ORGANIZATION_ENV, "o-exampleorgid");
+
+        JsonNode result = scan("2026-11-30T00:00:00Z", "ORGANIZATION", env, Duration.ofSeconds(30)).result();
+
+        assertThat(result.get("regionErrors").toString()).isEqualTo("{}");
+        assertThat(sts.assumeRoleRequests()).extracting(request -> StsQueryStub.form(request, "RoleArn"))
+                .containsExactly("arn:aws:iam::" + warehouse + ":role/ShiraseReader");
+        assertThat(section(received().getFirst().get("Message").asText(), "必須: AWS が期日に自動で適用"))
+                .contains("warehouse-db: OS アップデート / us-east-1 (バージニア北部) / アカウント warehouse (" + warehouse + ")")
+                .contains("orders-db");
+    }
+
+    @Test
+    void anOrganizationScanOutsideOrganizationModeScansThisAccountAndSaysWhy() throws Exception {
+        JsonNode result = scan("2026-11-30T00:00:00Z", "ORGANIZATION");
+
+        assertThat(result.get("regionErrors").toString()).contains("OrganizationId not set");
+        assertThat(sts.assumeRoleRequests()).isEmpty();
+        assertThat(received().getFirst().get("Message").asText())
+                .contains("組織のメンバーアカウント: 一覧を取得できなかったため、このアカウントだけをスキャンしました")
+                .contains("orders-db");
     }
 
     // ---- enrichment of an RDS event forwarded from a member account ------------------------------------------------
