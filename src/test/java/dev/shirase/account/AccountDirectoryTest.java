@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shirase.budget.Budget;
 import dev.shirase.log.JsonLog;
+import dev.shirase.testing.MovableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,30 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The directory's caching and fallbacks, with an organization made of plain data. */
 class AccountDirectoryTest {
     private static final Budget TIME = Budget.of(Duration.ofSeconds(5));
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Accounts in pages of two, a tree of parents, and a failure to throw instead when one is set. */
     private static final class FakeOrganization implements Organization {
@@ -83,7 +59,7 @@ class AccountDirectoryTest {
         }
     }
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T00:00:00Z"));
     private final FakeOrganization organization = new FakeOrganization();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC());

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shirase.budget.Budget;
 import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.MovableClock;
 import dev.shirase.testing.StsQueryStub;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,7 @@ class AssumedRoleTest {
     private static final MotoServer MOTO = MotoServer.get();
     private static final String ROLE = "arn:aws:iam::111111111111:role/ShiraseReader";
     private static StsQueryStub sts;
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.now());
     private AwsClients clients;
 
     @BeforeAll
@@ -135,29 +133,5 @@ class AssumedRoleTest {
 
         assertThat(sts.assumeRoleRequests()).singleElement().satisfies(request -> assertThat(
                 request.getHeader("Authorization")).contains("/" + MotoServer.REGION + "/sts/aws4_request"));
-    }
-
-    /** A clock that stands still until moved. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

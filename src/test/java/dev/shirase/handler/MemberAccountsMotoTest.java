@@ -39,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * Member accounts, read through their reader role: the daily scan over this account and two members in two regions,
@@ -93,24 +92,16 @@ class MemberAccountsMotoTest {
         sts.reset();
         inbox = clients.topicWithQueue("shirase");
         table = clients.stateTable("shirase-state");
-        database(clients, TOKYO, "orders-db");
+        clients.postgres(TOKYO, "orders-db");
         MotoClients payments = clients.inAccount(PAYMENTS);
-        database(payments, TOKYO, "payments-db");
-        database(payments, VIRGINIA, "ledger-db");
-        database(clients.inAccount(REPORTING), VIRGINIA, "reports-db");
+        payments.postgres(TOKYO, "payments-db");
+        payments.postgres(VIRGINIA, "ledger-db");
+        clients.inAccount(REPORTING).postgres(VIRGINIA, "reports-db");
         rds.server().stubFor(describePending().atPriority(QueryApiStub.STUB_PRIORITY + 1).willReturn(page(null)));
         pending(HOME, TOKYO, ORDERS_ARN);
         pending(PAYMENTS, TOKYO, PAYMENTS_ARN);
         pending(PAYMENTS, VIRGINIA, LEDGER_ARN);
         pending(REPORTING, VIRGINIA, REPORTS_ARN);
-    }
-
-    private static void database(MotoClients in, String region, String name) {
-        try (RdsClient direct = in.rds(region)) {
-            direct.createDBInstance(r -> r.dbInstanceIdentifier(name).engine("postgres").engineVersion("16.3")
-                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
-                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
-        }
     }
 
     /** {@code account}'s pending actions in {@code region}: an OS update of {@code arn}, applied after 2026-12-01. */
@@ -264,7 +255,7 @@ class MemberAccountsMotoTest {
         // moto gives created accounts ids of its own: the new member's database and pending action are set up after.
         String warehouse = clients.organization(List.of("warehouse"), List.of()).accounts().get("warehouse");
         String warehouseArn = "arn:aws:rds:us-east-1:" + warehouse + ":db:warehouse-db";
-        database(clients.inAccount(warehouse), VIRGINIA, "warehouse-db");
+        clients.inAccount(warehouse).postgres(VIRGINIA, "warehouse-db");
         pending(warehouse, VIRGINIA, warehouseArn);
         Map<String, String> env = env();
         env.put(AccountDirectory.ORGANIZATION_ENV, "o-exampleorgid");

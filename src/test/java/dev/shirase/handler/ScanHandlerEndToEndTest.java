@@ -85,10 +85,8 @@ class ScanHandlerEndToEndTest {
         MOTO.reset();
         rds.reset();
         inbox = clients.topicWithQueue("shirase-scan");
-        try (RdsClient direct = new MotoClients(MOTO).rds()) {
-            direct.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").engineVersion("16.3")
-                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
-                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
+        clients.postgres(MotoServer.REGION, "orders-db");
+        try (RdsClient direct = clients.rds()) {
             direct.createDBCluster(r -> r.dbClusterIdentifier("billing-cluster").engine("aurora-postgresql")
                     .engineVersion("15.4").masterUsername("shirase").masterUserPassword("not-a-secret-1")
                     .preferredMaintenanceWindow("sun:19:00-sun:19:30"));

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * The daily scan with the state table: AWS Health events the notifier told are reminded of on the reminder days,
@@ -76,11 +75,7 @@ class ScanHandlerStateTest {
         rds.reset();
         inbox = clients.topicWithQueue("shirase");
         table = clients.stateTable("shirase-state");
-        try (RdsClient direct = clients.rds()) {
-            direct.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").engineVersion("16.3")
-                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
-                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
-        }
+        clients.postgres(MotoServer.REGION, "orders-db");
         rds.pendingActions(Resource.of(ORDERS_ARN, new Action("system-update", Instant.parse("2026-12-01T00:00:00Z"),
                 null, null, null, "New Operating System update is available")));
     }

@@ -74,6 +74,18 @@ public final class MotoClients {
         return configure(RdsClient.builder()).build();
     }
 
+    /**
+     * The scan tests' database: a single-AZ PostgreSQL 16.3 instance named {@code name} in {@code region}, whose
+     * maintenance window is Sunday 18:00-18:30 UTC (Monday 03:00 JST).
+     */
+    public void postgres(String region, String name) {
+        try (RdsClient direct = rds(region)) {
+            direct.createDBInstance(r -> r.dbInstanceIdentifier(name).engine("postgres").engineVersion("16.3")
+                    .dbInstanceClass("db.t3.medium").multiAZ(false).allocatedStorage(20).masterUsername("shirase")
+                    .masterUserPassword("not-a-secret-1").preferredMaintenanceWindow("sun:18:00-sun:18:30"));
+        }
+    }
+
     /** DynamoDB straight to moto, to read back the state table or make one of another shape. */
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
