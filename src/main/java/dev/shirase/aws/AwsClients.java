@@ -77,11 +77,11 @@ public final class AwsClients {
     private final Supplier<SdkHttpClient> http;
     private final Supplier<StsClient> sts;
     private final Map<String, AwsClients> byRole;
-    private final Supplier<SnsClient> sns;
     private final Supplier<SesV2Client> ses;
     private final Supplier<SqsClient> sqs;
     private final Supplier<DynamoDbClient> dynamoDb;
     private final Supplier<OrganizationsClient> organizations;
+    private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
 
@@ -110,7 +110,6 @@ public final class AwsClients {
             this.sts = own.sts;
             this.byRole = own.byRole;
         }
-        this.sns = once(() -> configure(SnsClient.builder(), "SNS", region.get(), sendRetries()).build());
         this.ses = once(() -> configure(SesV2Client.builder(), "SESV2", region.get(), sendRetries()).build());
         this.sqs = once(() -> configure(SqsClient.builder(), "SQS", region.get(), readRetries()).build());
         // Conditional writes are safe to retry: a repeated write that already happened fails its condition.
@@ -161,7 +160,12 @@ public final class AwsClients {
     }
 
     public SnsClient sns() {
-        return sns.get();
+        return sns(region.get());
+    }
+
+    /** SNS in the region given, built once per region: a topic takes Publish only in its own region. */
+    public SnsClient sns(Region inRegion) {
+        return snsByRegion.computeIfAbsent(inRegion, r -> configure(SnsClient.builder(), "SNS", r, sendRetries()).build());
     }
 
     public SesV2Client sesV2() {

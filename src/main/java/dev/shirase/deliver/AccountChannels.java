@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The extra SNS topics of an account's notices ({@code SHIRASE_ACCOUNT_TOPICS}), as channels of their own: each takes a
@@ -51,7 +52,8 @@ public final class AccountChannels {
                         Map.of("topic", arn));
                 continue;
             }
-            byTopic.put(arn, new SnsChannel(clients.sns(), arn, nameOf(arn)));
+            // A team's topic may be in another region than this stack's.
+            byTopic.put(arn, new SnsChannel(clients.sns(Region.of(arn.split(":")[3])), arn, nameOf(arn)));
         }
         return new AccountChannels(topics, byTopic, directory);
     }

@@ -124,6 +124,21 @@ class NotifyHandlerAccountsTest {
     }
 
     @Test
+    void aTeamTopicInAnotherRegionThanTheStackTakesItsNotices() throws Exception {
+        Inbox virginia = clients.topicWithQueue("us-east-1", "team-a-virginia");
+        Map<String, String> env = env(Map.of());
+        env.put(AccountTopics.ENV, "{\"" + prodWeb + "\": \"" + virginia.topicArn() + "\"}");
+
+        JsonNode result = invoke(env, about(prodWeb), Duration.ofSeconds(30));
+
+        assertThat(virginia.topicArn()).startsWith("arn:aws:sns:us-east-1:");
+        assertThat(result.get("delivered")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("sns", "sns:" + virginia.topicArn());
+        assertThat(clients.notifications("us-east-1", virginia.queueUrl())).singleElement()
+                .satisfies(n -> assertThat(n.get("Subject").asText()).startsWith("【要対応・必須】prod-web の RDS"));
+    }
+
+    @Test
     void theMappingNamesAnAccountBeforeOrganizationsDoes() throws Exception {
         invoke(env(Map.of(AccountNames.ENV, "{\"" + staging + "\": \"検証環境\"}")), about(staging),
                 Duration.ofSeconds(30));

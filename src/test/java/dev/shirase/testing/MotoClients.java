@@ -65,6 +65,10 @@ public final class MotoClients {
         return configure(SqsClient.builder()).build();
     }
 
+    private SqsClient sqsIn(String region) {
+        return configure(SqsClient.builder()).region(Region.of(region)).build();
+    }
+
     public SesV2Client ses() {
         return configure(SesV2Client.builder()).build();
     }
@@ -158,7 +162,13 @@ public final class MotoClients {
     }
 
     public Inbox topicWithQueue(String name) {
-        try (SnsClient sns = sns(); SqsClient sqs = sqs()) {
+        return topicWithQueue(MotoServer.REGION, name);
+    }
+
+    /** A topic and its queue in {@code region}; read it with {@link #notifications(String, String)}. */
+    public Inbox topicWithQueue(String region, String name) {
+        try (SnsClient sns = configure(SnsClient.builder()).region(Region.of(region)).build();
+                SqsClient sqs = sqsIn(region)) {
             String topicArn = sns.createTopic(t -> t.name(name)).topicArn();
             String queueUrl = sqs.createQueue(q -> q.queueName(name + "-inbox")).queueUrl();
             String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -181,8 +191,13 @@ public final class MotoClients {
 
     /** The SNS notifications (envelopes with Subject and Message) that reached the queue. */
     public List<JsonNode> notifications(String queueUrl) {
+        return notifications(MotoServer.REGION, queueUrl);
+    }
+
+    /** The same for a queue in {@code region}. */
+    public List<JsonNode> notifications(String region, String queueUrl) {
         List<JsonNode> found = new ArrayList<>();
-        try (SqsClient sqs = sqs()) {
+        try (SqsClient sqs = sqsIn(region)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
                 List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
