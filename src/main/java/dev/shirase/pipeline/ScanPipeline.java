@@ -244,13 +244,13 @@ public final class ScanPipeline {
         SideBySide.Ending<List<String>> listed = SideBySide.run(Map.of("organization",
                 (Callable<List<String>>) () -> organization.activeAccounts(share)), share, Duration.ZERO)
                 .get("organization");
-        RegionGap gap = switch (listed) {
-            case SideBySide.Done<List<String>> done -> null;
-            case SideBySide.Failed<List<String>> failed -> RdsErrors.membersUnlisted(failed.cause());
-            case SideBySide.Abandoned<List<String>> abandoned -> RegionGap.membersUnlisted(Cause.TIME_RAN_OUT, null);
-        };
-        if (gap == null) {
-            return settings.withMembers(((SideBySide.Done<List<String>>) listed).value());
+        RegionGap gap;
+        switch (listed) {
+            case SideBySide.Done<List<String>> done -> {
+                return settings.withMembers(done.value());
+            }
+            case SideBySide.Failed<List<String>> failed -> gap = RdsErrors.membersUnlisted(failed.cause());
+            case SideBySide.Abandoned<List<String>> abandoned -> gap = RegionGap.membersUnlisted(Cause.TIME_RAN_OUT, null);
         }
         gaps.add(gap);
         log.error("organization accounts not listed; only this account is scanned", Map.of("cause", gap.cause().name(),
@@ -335,11 +335,7 @@ public final class ScanPipeline {
                     notices.addAll(pendingNotices.of(found.databases()));
                     read.add(place);
                     found.detailsUnread().ifPresent(gap -> gaps.add(gap.at(place)));
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("region", place.region());
-                    if (!place.isHome()) {
-                        fields.put("account", place.account());
-                    }
+                    Map<String, Object> fields = fieldsOf(place);
                     fields.put("databases", found.databases().size());
                     found.detailsUnread().ifPresent(gap -> fields.put("detailsUnread", gap.toString()));
                     log.info("region scanned", fields);
@@ -383,13 +379,19 @@ public final class ScanPipeline {
 
     private void notScanned(Place place, RegionGap gap, String error, List<RegionGap> gaps) {
         gaps.add(gap.at(place));
+        Map<String, Object> fields = fieldsOf(place);
+        fields.put("cause", gap.cause().name());
+        fields.put("error", error);
+        log.error("region scan failed", fields);
+    }
+
+    /** A place's log fields: its region, and its account when it is a member's. */
+    private static Map<String, Object> fieldsOf(Place place) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("region", place.region());
         if (!place.isHome()) {
             fields.put("account", place.account());
         }
-        fields.put("cause", gap.cause().name());
-        fields.put("error", error);
-        log.error("region scan failed", fields);
+        return fields;
     }
 }
