@@ -6,7 +6,10 @@ import java.util.List;
 /** The organization's accounts, for a scan set to read every one of them ({@link ScanAccounts#ORGANIZATION}). */
 @FunctionalInterface
 public interface MemberAccounts {
-    /** No listing is wired in: a scan of the organization reports that, and reads its own account only. */
+    /**
+     * For pipelines that read one account (tests, local runs) and have no AWS Organizations: a scan of
+     * {@link ScanAccounts#ORGANIZATION} then reports that the accounts could not be listed, and reads its own only.
+     */
     MemberAccounts UNAVAILABLE = budget -> {
         throw new UnsupportedOperationException("organization listing is unavailable");
     };
