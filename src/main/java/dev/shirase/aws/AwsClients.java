@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -41,6 +44,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that builds SDK clients, each once, on first use. Region, credentials and HTTP client are set
@@ -72,6 +76,8 @@ public final class AwsClients {
     private final Map<String, String> env;
     private final Supplier<Region> region;
     private final Supplier<AwsCredentialsProvider> credentials;
+    /** The function's own credentials, which a restore from a snapshot renews; null for a role's clients. */
+    private final RenewableCredentials own;
     /** The role these clients act as, or null for the function's own credentials. */
     private final AssumedRole role;
     private final Supplier<SdkHttpClient> http;
@@ -84,19 +90,34 @@ public final class AwsClients {
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
+    /** How to build again each client these clients built: SnapStart priming builds the real ones like a rehearsal's. */
+    private final Map<String, Consumer<AwsClients>> built = new ConcurrentHashMap<>();
 
     public AwsClients(Map<String, String> env) {
-        this(Map.copyOf(env), null, null);
+        this(Map.copyOf(env), null, null, null);
     }
 
-    /** The function's own clients when {@code own} is null; else clients of {@code role}, sharing what {@code own} built. */
-    private AwsClients(Map<String, String> env, AwsClients own, AssumedRole role) {
+    /**
+     * Clients configured as {@code env} says whose every request {@code http} answers, signed with made-up keys: a
+     * rehearsal of the real clients that reaches no network and uses no real credentials (SnapStart priming).
+     */
+    public static AwsClients answeredBy(SdkHttpClient http, Map<String, String> env) {
+        return new AwsClients(Map.copyOf(env), null, null, http);
+    }
+
+    /**
+     * The function's own clients when {@code own} is null (over {@code answering} when it is not null); else clients of
+     * {@code role}, sharing what {@code own} built.
+     */
+    private AwsClients(Map<String, String> env, AwsClients own, AssumedRole role, SdkHttpClient answering) {
         this.env = env;
         this.role = role;
         if (own == null) {
             this.region = once(this::regionFromEnvironment);
-            this.credentials = once(this::credentialsFor);
-            this.http = once(() -> UrlConnectionHttpClient.builder()
+            this.own = new RenewableCredentials(answering == null ? this::credentialsFor
+                    : () -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMING", "priming")));
+            this.credentials = () -> this.own;
+            this.http = answering != null ? () -> answering : once(() -> UrlConnectionHttpClient.builder()
                     .connectionTimeout(CONNECT_TIMEOUT)
                     .socketTimeout(READ_TIMEOUT)
                     .build());
@@ -105,6 +126,7 @@ public final class AwsClients {
             this.byRole = new ConcurrentHashMap<>();
         } else {
             this.region = own.region;
+            this.own = null;
             this.credentials = () -> role;
             this.http = own.http;
             this.sts = own.sts;
@@ -124,8 +146,36 @@ public final class AwsClients {
      * credentials as session {@code sessionName}; built once per role, each of its clients once per region.
      */
     public AwsClients asRole(String roleArn, String sessionName) {
+        built.putIfAbsent("sts", clients -> clients.sts.get());
         return byRole.computeIfAbsent(roleArn + " " + sessionName, key -> new AwsClients(env, this,
-                new AssumedRole(sts, roleArn, sessionName, Clock.systemUTC())));
+                new AssumedRole(sts, roleArn, sessionName, Clock.systemUTC()), null));
+    }
+
+    /**
+     * Builds every client of the function's own that {@code rehearsal} built (the same service in the same region), so
+     * that under SnapStart their cost is paid before the snapshot rather than in the first invocation. A member
+     * account's clients are left to be built when used: they need that account's credentials.
+     */
+    public void buildClientsUsedBy(AwsClients rehearsal) {
+        rehearsal.built.values().forEach(build -> build.accept(this));
+    }
+
+    /** The services (and regions) of the clients built so far, e.g. {@code sns ap-northeast-1}. */
+    public Set<String> builtClients() {
+        return new TreeSet<>(built.keySet());
+    }
+
+    /**
+     * After a restore from a snapshot, nothing taken before it is used again: the function's own credentials are
+     * fetched anew (Lambda gives each restored environment its own), and member accounts' role sessions are taken
+     * again. The HTTP client keeps no connections of its own (the JDK's keep-alive cache holds those, and priming opens
+     * none); region and endpoints stay.
+     */
+    public void renewAfterRestore() {
+        if (own != null) {
+            own.renew();
+        }
+        byRole.clear();
     }
 
     /** The ARN of the role {@code roleName} in {@code account}, in the partition of the function's region. */
@@ -165,20 +215,24 @@ public final class AwsClients {
 
     /** SNS in the region given, built once per region: a topic takes Publish only in its own region. */
     public SnsClient sns(Region inRegion) {
+        built.putIfAbsent("sns " + inRegion, clients -> clients.sns(inRegion));
         return snsByRegion.computeIfAbsent(inRegion, r -> configure(SnsClient.builder(), "SNS", r, sendRetries()).build());
     }
 
     public SesV2Client sesV2() {
+        built.putIfAbsent("sesv2", AwsClients::sesV2);
         return ses.get();
     }
 
     /** SQS, for reading the failure queue back ({@code shirase replay}). */
     public SqsClient sqs() {
+        built.putIfAbsent("sqs", AwsClients::sqs);
         return sqs.get();
     }
 
     /** An RDS client for the region given (the scan covers several), built once per region. */
     public RdsClient rds(Region inRegion) {
+        built.putIfAbsent("rds " + inRegion, clients -> clients.rds(inRegion));
         return rdsByRegion.computeIfAbsent(inRegion, r -> configure(RdsClient.builder(), "RDS", r, readRetries()).build());
     }
 
@@ -188,16 +242,19 @@ public final class AwsClients {
 
     /** EC2, for the scan's check of scheduled instance events in the region given, built once per region. */
     public Ec2Client ec2(Region inRegion) {
+        built.putIfAbsent("ec2 " + inRegion, clients -> clients.ec2(inRegion));
         return ec2ByRegion.computeIfAbsent(inRegion, r -> configure(Ec2Client.builder(), "EC2", r, readRetries()).build());
     }
 
     /** DynamoDB, for the state table ({@code SHIRASE_STATE_TABLE}). */
     public DynamoDbClient dynamoDb() {
+        built.putIfAbsent("dynamodb", AwsClients::dynamoDb);
         return dynamoDb.get();
     }
 
     /** AWS Organizations, for account names and the OUs that hold an account (organization mode). */
     public OrganizationsClient organizations() {
+        built.putIfAbsent("organizations", AwsClients::organizations);
         return organizations.get();
     }
 
@@ -325,6 +382,38 @@ public final class AwsClients {
             return ContainerCredentialsProvider.builder().build();
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * One provider for every client, behind which the provider that fetches the credentials can be replaced: the
+     * clients keep this one, and a renewed one caches nothing from before.
+     */
+    private static final class RenewableCredentials implements AwsCredentialsProvider {
+        private final Supplier<AwsCredentialsProvider> factory;
+        private AwsCredentialsProvider current;
+
+        RenewableCredentials(Supplier<AwsCredentialsProvider> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return current().resolveCredentials();
+        }
+
+        private synchronized AwsCredentialsProvider current() {
+            if (current == null) {
+                current = factory.get();
+            }
+            return current;
+        }
+
+        synchronized void renew() {
+            if (current instanceof SdkAutoCloseable closeable) {
+                closeable.close();
+            }
+            current = null;
+        }
     }
 
     private static <T> Supplier<T> once(Supplier<T> factory) {
