@@ -25,10 +25,12 @@ import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
 
 /**
  * Lambda entry point for EventBridge events (AWS Health, Amazon RDS). A stream handler: it receives the event bytes
@@ -45,25 +47,48 @@ public final class NotifyHandler implements RequestStreamHandler {
     /** The session name of the reader role in member accounts, as their CloudTrail shows it. */
     static final String SESSION = "shirase-notify";
     private final NoticePipeline pipeline;
+    /** SnapStart's hooks, held here because org.crac holds the resources registered with it weakly. */
+    private final Priming priming;
 
-    /** Used by Lambda: configured from the environment, built once per execution environment. */
+    /**
+     * Used by Lambda: configured from the environment, built once per execution environment. Under SnapStart, the
+     * snapshot is taken once {@link Priming} has rehearsed an invocation.
+     */
     public NotifyHandler() {
-        this(fromEnvironment(System.getenv()));
+        this(Map.copyOf(System.getenv()), JsonLog.toStandardError());
+    }
+
+    NotifyHandler(Map<String, String> env, JsonLog log) {
+        AwsClients clients = new AwsClients(env);
+        this.pipeline = fromEnvironment(env, clients, log, System.out);
+        this.priming = Priming.notifyFunction(env, clients, log);
+        Core.getGlobalContext().register(priming);
     }
 
     public NotifyHandler(NoticePipeline pipeline) {
         this.pipeline = pipeline;
+        this.priming = null;
+    }
+
+    /** The SnapStart hooks this handler registered; null for a pipeline given ready-made. */
+    Priming priming() {
+        return priming;
     }
 
     static NoticePipeline fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, JsonLog.toStandardError());
     }
 
-    static NoticePipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
+    static NoticePipeline fromEnvironment(Map<String, String> env, JsonLog log) {
+        return fromEnvironment(env, new AwsClients(env), log, System.out);
+    }
+
+    /** The pipeline {@code environment} configures, over {@code clients}; the console channel prints to {@code console}. */
+    static NoticePipeline fromEnvironment(Map<String, String> environment, AwsClients clients, JsonLog log,
+            PrintStream console) {
         Map<String, String> env = SamLocal.withoutUnresolvedReferences(environment, log);
         Routing routing = Routing.fromEnvironment(env);
-        AwsClients clients = new AwsClients(env);
-        List<Channel> channels = Channels.fromEnvironment(env, clients, System.out);
+        List<Channel> channels = Channels.fromEnvironment(env, clients, console);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(AccountReaders.of(clients, SESSION, RdsApi::new),

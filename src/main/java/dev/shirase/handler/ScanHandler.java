@@ -25,6 +25,7 @@ import dev.shirase.state.Tracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
 
 /**
  * Lambda entry point for the daily scan, run by an EventBridge Scheduler schedule. The event's {@code time} is the
@@ -46,10 +48,24 @@ public final class ScanHandler implements RequestStreamHandler {
     private final ScanPipeline pipeline;
     private final Map<String, String> env;
     private final Clock clock;
+    /** SnapStart's hooks, held here because org.crac holds the resources registered with it weakly. */
+    private final Priming priming;
 
-    /** Used by Lambda: configured from the environment, built once per execution environment. */
+    /**
+     * Used by Lambda: configured from the environment, built once per execution environment. Under SnapStart, the
+     * snapshot is taken once {@link Priming} has rehearsed a scan.
+     */
     public ScanHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Map.copyOf(System.getenv()), JsonLog.toStandardError());
+    }
+
+    ScanHandler(Map<String, String> env, JsonLog log) {
+        AwsClients clients = new AwsClients(env);
+        this.pipeline = pipeline(env, clients, log, System.out);
+        this.env = Map.copyOf(env);
+        this.clock = Clock.systemUTC();
+        this.priming = Priming.scanFunction(env, clients, log);
+        Core.getGlobalContext().register(priming);
     }
 
     ScanHandler(Map<String, String> env, Clock clock) {
@@ -60,19 +76,24 @@ public final class ScanHandler implements RequestStreamHandler {
         this.pipeline = pipeline;
         this.env = Map.copyOf(env);
         this.clock = clock;
+        this.priming = null;
     }
 
     static ScanPipeline pipeline(Map<String, String> env) {
         return pipeline(env, JsonLog.toStandardError());
     }
 
-    static ScanPipeline pipeline(Map<String, String> environment, JsonLog log) {
+    static ScanPipeline pipeline(Map<String, String> env, JsonLog log) {
+        return pipeline(env, new AwsClients(env), log, System.out);
+    }
+
+    /** The scan {@code environment} configures, over {@code clients}; the console channel prints to {@code console}. */
+    static ScanPipeline pipeline(Map<String, String> environment, AwsClients clients, JsonLog log, PrintStream console) {
         Map<String, String> env = SamLocal.withoutUnresolvedReferences(environment, log);
-        AwsClients clients = new AwsClients(env);
         Tracker tracker = Tracker.fromEnvironment(env, clients, Clock.systemUTC());
         Accounts accounts = Accounts.fromEnvironment(env, clients, log, Clock.systemUTC());
         return new ScanPipeline(AccountReaders.of(clients, SESSION, RdsApi::new), organization(accounts.directory()),
-                Channels.fromEnvironment(env, clients, System.out), tracker,
+                Channels.fromEnvironment(env, clients, console), tracker,
                 new Ec2Completion(AccountReaders.of(clients, SESSION, Ec2Api::new)), accounts, log,
                 Metrics.fromEnvironment(log, env));
     }
