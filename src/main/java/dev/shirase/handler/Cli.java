@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -60,9 +61,12 @@ public final class Cli {
                       [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY] [--format text|json|html]
                   show what the daily scan would send, from saved output of aws rds describe-pending-maintenance-actions
                   (and describe-db-instances / describe-db-clusters); json: one object per pending action
-              shirase invoke [--function NotifyFunction|ScanFunction] FILE...
+              shirase invoke [--function NotifyFunction|ScanFunction] [--snapstart] FILE...
                   call the function's handler with each file, as Lambda would, delivering to the channels that
-                  SHIRASE_TOPIC_ARN, SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO configure (none: the console)
+                  SHIRASE_TOPIC_ARN, SHIRASE_MAIL_FROM and SHIRASE_MAIL_TO configure (none: the console); after each
+                  file, Lambda's REPORT line on standard error (Duration, Max Memory Used, Init Duration);
+                  --snapstart: run SnapStart's hooks (priming, then restore) before the first file, as Lambda does
+                  when it takes a snapshot and restores it, and report Restore Duration instead of Init Duration
               shirase replay --queue-url URL [--max N] [--dry-run]
                   once the cause of a failure is fixed, run each event on the failure queue (stack output FailureQueueUrl)
                   through its function's handler again, as invoke does, and delete it once its notice was delivered;
@@ -255,12 +259,13 @@ public final class Cli {
 
     private int invoke(List<String> args) {
         String function = "NotifyFunction";
+        boolean snapStart = false;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--function")) {
-                function = value(args, ++i, "--function");
-            } else {
-                files.add(args.get(i));
+            switch (args.get(i)) {
+                case "--function" -> function = value(args, ++i, "--function");
+                case "--snapstart" -> snapStart = true;
+                default -> files.add(args.get(i));
             }
         }
         Optional<TemplateFunction> named = TemplateFunction.named(function);
@@ -270,6 +275,11 @@ public final class Cli {
         if (files.isEmpty()) {
             throw new UsageException("invoke needs at least one event file");
         }
+        if (snapStart) {
+            // Before the handler loads org.crac, which picks its checkpoint/restore runtime once.
+            dev.shirase.checkpoint.Core.use();
+        }
+        int registeredBefore = dev.shirase.checkpoint.Core.registered();
         LocalInvoke handler;
         try {
             handler = new LocalInvoke(named.get());
@@ -277,13 +287,49 @@ public final class Cli {
             err.println("shirase: cannot start " + named.get().handler() + ": " + rootMessage(e));
             return 1;
         }
-        int failures = 0;
-        for (String file : files) {
+        long ready = System.nanoTime();
+        Duration restore = null;
+        if (snapStart) {
+            if (dev.shirase.checkpoint.Core.registered() == registeredBefore) {
+                err.println("shirase: " + named.get().handler() + " registered no SnapStart hooks with org.crac"
+                        + " (was org.crac loaded before --snapstart chose the local runtime?)");
+                return 1;
+            }
             try {
-                out.println(handler.invoke(Files.readAllBytes(Path.of(file)), err));
+                dev.shirase.checkpoint.Core.checkpoint();
+                long restoring = System.nanoTime();
+                dev.shirase.checkpoint.Core.restore();
+                restore = Duration.ofNanos(System.nanoTime() - restoring);
+            } catch (Exception e) {
+                err.println("shirase: a SnapStart hook failed: " + e.getMessage() + " " + List.of(e.getSuppressed()));
+                return 1;
+            }
+        }
+        int failures = 0;
+        boolean first = true;
+        for (String file : files) {
+            byte[] event;
+            try {
+                event = Files.readAllBytes(Path.of(file));
+            } catch (IOException e) {
+                failures++;
+                err.println("shirase: cannot read " + file + ": " + e.getMessage());
+                continue;
+            }
+            try {
+                out.println(handler.invoke(event, err));
             } catch (Exception e) {
                 failures++;
                 err.println("shirase: " + file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            LocalInvoke.Ran ran = handler.last();
+            if (ran != null) {
+                // Init counts from the JVM's start to the handler built, as Lambda's init phase does.
+                Duration init = first && !snapStart
+                        ? InvocationReport.uptime().minus(Duration.ofNanos(System.nanoTime() - ready)) : null;
+                err.println(new InvocationReport(ran.requestId(), ran.duration(), TemplateFunction.MEMORY_SIZE_MB,
+                        InvocationReport.peakMemoryMb(), init, first ? restore : null).line());
+                first = false;
             }
         }
         return failures == 0 ? 0 : 1;

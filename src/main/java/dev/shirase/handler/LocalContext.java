@@ -73,7 +73,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return TemplateFunction.MEMORY_SIZE_MB;
     }
 
     @Override

@@ -22,6 +22,12 @@ final class LocalInvoke {
     private final Method method;
     private final String functionName;
     private final Duration timeout;
+    /** The last invocation: its request id and how long the handler took, for the report Lambda would write. */
+    private Ran last;
+
+    /** What a report says of one invocation. */
+    record Ran(String requestId, Duration duration) {
+    }
 
     /** The function as template.yaml declares it. */
     LocalInvoke(TemplateFunction function) throws ReflectiveOperationException {
@@ -51,15 +57,23 @@ final class LocalInvoke {
     /** The handler's output; a handler exception comes back as the exception itself. */
     String invoke(byte[] event, PrintStream log) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        LocalContext context = new LocalContext(functionName, timeout, log);
+        long start = System.nanoTime();
         try {
-            LocalContext context = new LocalContext(functionName, timeout, log);
             method.invoke(handler, new ByteArrayInputStream(event), output, context);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
+        } finally {
+            last = new Ran(context.getAwsRequestId(), Duration.ofNanos(System.nanoTime() - start));
         }
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The last invocation, failed or not; null before the first. */
+    Ran last() {
+        return last;
     }
 }

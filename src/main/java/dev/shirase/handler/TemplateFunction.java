@@ -5,12 +5,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The functions template.yaml declares, as the local tools run them: the handler and the timeout each has in Lambda.
- * Tests hold both to the template, so a local run gets the same handler and the same time as a deployed one.
+ * The functions template.yaml declares, as the local tools run them: the handler, the timeout and the memory each has
+ * in Lambda (the memory by default). Tests hold them to the template, so a local run gets the same handler and the same
+ * time as a deployed one, and reports its memory against the same size.
  */
 public enum TemplateFunction {
     NOTIFY("NotifyFunction", Cli.NOTIFY_HANDLER, Duration.ofSeconds(60)),
     SCAN("ScanFunction", Cli.SCAN_HANDLER, Duration.ofSeconds(300));
+
+    /** The template's default {@code MemorySize}, in MB, for both functions. */
+    public static final int MEMORY_SIZE_MB = 512;
 
     private final String logicalId;
     private final String handler;

@@ -231,6 +231,48 @@ class CliTest {
     }
 
     @Test
+    void invokeReportsEachInvocationAsLambdaDoesAndTheInitOnlyOnce() {
+        PrintStream systemOut = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            run("invoke", "events/rds-event-0155-minor-version-available.json",
+                    "events/health-ec2-instance-reboot.json");
+        } finally {
+            System.setOut(systemOut);
+        }
+
+        List<String> reports = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("REPORT ")).toList();
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0)).matches("REPORT RequestId: [0-9a-f-]{36}\tDuration: \\d+\\.\\d\\d ms"
+                + "\tBilled Duration: \\d+ ms\tMemory Size: 512 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms");
+        assertThat(reports.get(1)).doesNotContain("Init Duration").doesNotContain("Restore Duration");
+    }
+
+    /** SnapStart as Lambda runs it: the hooks between construction and the first event, then a Restore Duration. */
+    @Test
+    void invokeWithSnapStartPrimesRestoresAndReportsTheRestore() throws Exception {
+        ChildJvm.Run run = ChildJvm.cli(System.getProperty("java.class.path"), Map.of("AWS_REGION", "ap-northeast-1"),
+                "invoke", "--snapstart", "events/rds-event-0155-minor-version-available.json");
+
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("\"message\":\"primed for the snapshot\"");
+        assertThat(run.stderr().lines().filter(l -> l.startsWith("REPORT "))).singleElement()
+                .satisfies(report -> assertThat(report).contains("\tRestore Duration: ").doesNotContain("Init Duration"));
+        // Only the real invocation printed a notice: the rehearsal's went nowhere.
+        assertThat(run.stdout().lines().filter(l -> l.startsWith("件名: "))).hasSize(1);
+    }
+
+    @Test
+    void invokeWithSnapStartSaysSoWhenTheHandlerRegisteredNoHooks() throws Exception {
+        // In this JVM org.crac was loaded (by earlier handlers) without the local runtime, as in a plain java -jar run
+        // of a handler that never registers.
+        new LocalInvoke(TemplateFunction.NOTIFY);
+
+        assertThat(run("invoke", "--snapstart", "events/rds-event-0155-minor-version-available.json")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("registered no SnapStart hooks");
+    }
+
+    @Test
     void invokeFailsForAFileThatIsNotThere() {
         assertThat(run("invoke", "no-such-file.json")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.json");
