@@ -21,6 +21,16 @@ class TemplateTimeoutsTest {
     }
 
     @Test
+    void localReportsCountAgainstTheDefaultMemorySize() {
+        SamTemplate longForm = SamTemplate.loadLongForm();
+        for (TemplateFunction function : TemplateFunction.values()) {
+            assertThat(longForm.properties(function.logicalId()).path("MemorySize").isMissingNode()).isTrue();
+        }
+        assertThat(longForm.functionGlobals().at("/MemorySize/Ref").asText()).isEqualTo("MemorySize");
+        assertThat(template.parameters().at("/MemorySize/Default").asInt()).isEqualTo(TemplateFunction.MEMORY_SIZE_MB);
+    }
+
+    @Test
     void localHandlersAreTheFunctionsHandlers() {
         for (TemplateFunction function : TemplateFunction.values()) {
             assertThat(function.handler()).as(function.logicalId())
