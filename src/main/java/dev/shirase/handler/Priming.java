@@ -37,8 +37,15 @@ import org.crac.Resource;
  * <p>A rehearsal that fails is logged and the snapshot is taken anyway: priming only makes the first invocation faster.
  */
 final class Priming implements Resource {
-    /** The most a rehearsal may take; Lambda allows the initialization of a SnapStart version far more. */
+    /** The most one rehearsal may take; Lambda allows the initialization of a SnapStart version far more. */
     static final Duration REHEARSAL_TIME = Duration.ofSeconds(20);
+    /**
+     * Rehearsals before a snapshot: the JIT compiles a method only once it has run often enough, and the code that ran
+     * a few times only is still interpreted in the first invocation. Repeated while they take less than {@link
+     * #PRIMING_TIME} in all.
+     */
+    static final int ROUNDS = 10;
+    static final Duration PRIMING_TIME = Duration.ofSeconds(10);
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -89,16 +96,27 @@ final class Priming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime(ROUNDS);
+    }
+
+    /** Rehearses up to {@code rounds} times (within {@link #PRIMING_TIME}), then builds the clients the rehearsal used. */
+    void prime(int rounds) {
         long start = System.nanoTime();
         try {
             AwsClients answered = AwsClients.answeredBy(new CannedHttpClient(rdsAnswers(env)), env);
+            int round = 0;
             try {
-                rehearsal.run(answered);
+                do {
+                    rehearsal.run(answered);
+                    round++;
+                } while (round < rounds && System.nanoTime() - start < PRIMING_TIME.toNanos());
             } finally {
                 // What the rehearsal got to use before it stopped, if it stopped, is still worth building.
                 clients.buildClientsUsedBy(answered);
             }
-            log.info("primed for the snapshot", fields(start, "clients", String.join(", ", clients.builtClients())));
+            Map<String, Object> fields = fields(start, "clients", String.join(", ", clients.builtClients()));
+            fields.put("rounds", round);
+            log.info("primed for the snapshot", fields);
         } catch (IOException | RuntimeException e) {
             // For instance the scan's ScanFailedException when a channel is misconfigured: the first real run says so.
             log.warn("priming did not finish; the snapshot is taken without the rest of it",

@@ -1,0 +1,95 @@
+package dev.shirase.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shirase.testing.ChildJvm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./shirase} launcher with the packaged jar: it records the class-data-sharing archive on first use, the
+ * next runs load their classes (the AWS SDK's included) from it, and a new jar gets a new archive.
+ */
+class LauncherIT {
+    private static final Path JAR = Path.of("target/shirase.jar");
+    private static final Path ARCHIVE = Path.of("target/shirase.jsa");
+    private static final String EVENT = "events/health-ec2-instance-reboot.json";
+
+    private record Run(int status, String stdout, String stderr) {
+    }
+
+    private static Run launcher(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "shirase"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SHIRASE_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 3 minutes");
+        }
+        return new Run(process.exitValue(), out.get(), err.get());
+    }
+
+    @Test
+    void theArchiveIsRecordedOnFirstUseUsedAfterAndRecordedAgainForANewJar(@TempDir Path dir) throws Exception {
+        Files.deleteIfExists(ARCHIVE);
+
+        Run first = launcher(Map.of(), "preview", EVENT);
+
+        assertThat(first.status()).as(first.stderr()).isZero();
+        assertThat(first.stdout()).startsWith("件名: ");
+        assertThat(first.stderr()).isEmpty();
+        assertThat(ARCHIVE).exists();
+
+        // An invoke that builds an SNS client (and fails to publish: nothing listens there) after a preview recorded the
+        // archive: the SDK's classes come from it all the same, since the archive is recorded from a rehearsal of both
+        // functions, not from whichever command ran first.
+        Path classLog = dir.resolve("classes.log");
+        Map<String, String> env = new HashMap<>(ChildJvm.snsNowhere());
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog);
+        Run invoke = launcher(env, "invoke", EVENT);
+
+        assertThat(invoke.stderr()).contains("REPORT RequestId: ");
+        List<String> loaded = Files.readAllLines(classLog);
+        assertThat(loaded).anySatisfy(line -> assertThat(line)
+                .contains("dev.shirase.handler.Cli ").contains("source: shared objects file"));
+        assertThat(loaded).anySatisfy(line -> assertThat(line)
+                .contains("software.amazon.awssdk.services.sns.DefaultSnsClient ").contains("source: shared objects file"));
+
+        FileTime recorded = Files.getLastModifiedTime(ARCHIVE);
+        // Newer than the archive, as a rebuilt jar is (and not in the future, which would keep it newer than the next).
+        Files.setLastModifiedTime(JAR, FileTime.from(Instant.now()));
+        Run afterNewJar = launcher(Map.of(), "preview", EVENT);
+
+        assertThat(afterNewJar.status()).as(afterNewJar.stderr()).isZero();
+        assertThat(Files.getLastModifiedTime(ARCHIVE)).isGreaterThan(recorded);
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
