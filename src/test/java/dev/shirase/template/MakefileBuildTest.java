@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import dev.shirase.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
  * What {@code sam build} does with the functions' {@code BuildMethod: makefile}: it copies the project to a scratch
  * folder and runs {@code make --makefile <project>/Makefile build-<function>} there with {@code ARTIFACTS_DIR} set
  * (aws-lambda-builders' custom_make workflow). Here the default java and JAVA_HOME are a JDK 17, and the package must
- * still be built, with a JDK 21+ found elsewhere, and be what Lambda's Java runtime loads.
+ * still be built, with a JDK 21+ found elsewhere, and be what Lambda's Java runtime loads, small enough zipped.
  */
 class MakefileBuildTest {
     private static final List<String> FUNCTIONS = List.of("NotifyFunction", "ScanFunction");
     /** What sam build copies: the whole folder but .git and .aws-sam; target/ is left out here to keep it small. */
     private static final List<String> PROJECT_FILES = List.of("pom.xml", "mvnw", ".mvn", "src/main", "build", "Makefile");
 
+    /** The package zipped, as SAM uploads it, must stay under this: 16 MB, read as 16,000,000 bytes. */
+    private static final long ZIPPED_LIMIT = 16_000_000;
+
     @TempDir
     Path work;
+
+    /** Where the one real build (a few minutes) is made, for the tests that look at its package. */
+    @TempDir
+    static Path built;
+    private static Result build;
 
     @Test
     void everyFunctionIsBuiltByItsOwnMakefileTarget() throws IOException {
@@ -57,7 +68,7 @@ class MakefileBuildTest {
 
         assertThat(notify.status()).as(notify.output()).isZero();
         assertThat(scan.output().replace("ScanFunction", "NotifyFunction")).isEqualTo(notify.output());
-        assertThat(notify.output()).contains(" compile ").doesNotContain(" verify ");
+        assertThat(notify.output()).contains(" package ").doesNotContain(" verify");
     }
 
     /** The build with the tests is asked for by name, and the test run then is the whole suite's. */
@@ -68,31 +79,33 @@ class MakefileBuildTest {
         Result withTests = run(List.of("make", "--dry-run", "build-NotifyFunction"), SamTemplate.PROJECT, env,
                 Duration.ofSeconds(30));
 
-        assertThat(withTests.output()).contains(" verify ").doesNotContain(" compile ");
+        assertThat(withTests.output()).containsPattern("(?m)^bash build/mvn .* verify$").doesNotContain(" package ");
     }
 
     @Test
     void withJdk17AsTheDefaultAJdk21IsFoundAndThePackageIsWhatLambdaLoads() throws Exception {
-        Path artifacts = work.resolve("artifacts");
+        Path artifacts = packageBuilt();
 
-        // The JDK running this test (21 or newer) is found only by searching, as an installed JDK would be.
-        Result build = buildWithJdk17AsTheDefault(System.getenv("PATH"), System.getProperty("java.home"),
-                Duration.ofMinutes(8));
-
-        assertThat(build.status()).as("make build-NotifyFunction:%n%s", build.output()).isZero();
-        Path handler = artifacts.resolve("dev/shirase/handler/NotifyHandler.class");
-        assertThat(handler).exists();
-        assertThat(artifacts.resolve("dev/shirase/handler/ScanHandler.class")).exists();
-        // Class file version 65: compiled for Java 21, Lambda's runtime.
-        assertThat(Files.readAllBytes(handler)[7]).isEqualTo((byte) 65);
-        assertThat(artifacts.resolve("dev/shirase/template")).as("no test classes").doesNotExist();
-        List<String> jars = names(artifacts.resolve("lib"));
-        assertThat(jars).allMatch(j -> j.endsWith(".jar"))
-                .anyMatch(j -> j.startsWith("com.amazonaws.aws-lambda-java-core-"))
-                .anyMatch(j -> j.startsWith("com.fasterxml.jackson.core.jackson-databind-"))
-                .anyMatch(j -> j.startsWith("software.amazon.awssdk.sns-"))
-                .noneMatch(j -> j.contains("junit") || j.contains("wiremock") || j.contains("assertj"));
-        assertThat(names(artifacts)).containsExactlyInAnyOrder("dev", "lib");
+        // One jar in lib/, which Lambda's Java runtime puts on the classpath.
+        assertThat(names(artifacts)).containsExactly("lib");
+        assertThat(names(artifacts.resolve("lib"))).containsExactly("shirase.jar");
+        try (ZipFile jar = new ZipFile(artifacts.resolve("lib/shirase.jar").toFile())) {
+            ZipEntry handler = jar.getEntry("dev/shirase/handler/NotifyHandler.class");
+            assertThat(handler).isNotNull();
+            assertThat(jar.getEntry("dev/shirase/handler/ScanHandler.class")).isNotNull();
+            // Class file version 65: compiled for Java 21, Lambda's runtime.
+            try (InputStream in = jar.getInputStream(handler)) {
+                assertThat(in.readNBytes(8)[7]).isEqualTo((byte) 65);
+            }
+            List<String> entries = jar.stream().map(ZipEntry::getName).toList();
+            assertThat(entries)
+                    .anyMatch(e -> e.startsWith("com/amazonaws/services/lambda/runtime/"))
+                    .anyMatch(e -> e.startsWith("com/fasterxml/jackson/databind/"))
+                    .anyMatch(e -> e.startsWith("software/amazon/awssdk/services/sns/"))
+                    .as("no test classes, nothing of the tests' dependencies")
+                    .noneMatch(e -> e.startsWith("dev/shirase/template/") || e.startsWith("org/junit/")
+                            || e.startsWith("com/github/tomakehurst/") || e.startsWith("org/assertj/"));
+        }
 
         // The package alone runs the handler the template names, as Lambda would (the CLI's invoke is in it too).
         String classpath = artifacts + ":" + artifacts.resolve("lib") + "/*";
@@ -104,11 +117,21 @@ class MakefileBuildTest {
         assertThat(sdk.stderr()).contains("Connection refused").doesNotContain("SLF4J");
     }
 
+    /** What SAM uploads is the function's folder zipped: it is held under {@link #ZIPPED_LIMIT}. */
+    @Test
+    void thePackageZippedAsSamUploadsItIsUnder16Mb() throws Exception {
+        Path artifacts = packageBuilt();
+
+        long zipped = zippedSize(artifacts, work.resolve("package.zip"));
+
+        assertThat(zipped).as("bytes of the package zipped").isLessThan(ZIPPED_LIMIT);
+    }
+
     @Test
     void withoutAJdk21TheBuildStopsAtOnceSayingWhatToInstall() throws Exception {
         Instant start = Instant.now();
 
-        Result build = buildWithJdk17AsTheDefault(toolsWithoutJava(),
+        Result build = buildWithJdk17AsTheDefault(work, toolsWithoutJava(),
                 Files.createDirectories(work.resolve("no-jdks")) + "/*", Duration.ofMinutes(1));
 
         assertThat(build.status()).isNotZero();
@@ -122,14 +145,29 @@ class MakefileBuildTest {
     }
 
     /**
-     * make build-NotifyFunction as aws-lambda-builders runs it: in a copy of the project, the project's Makefile named
-     * by path, ARTIFACTS_DIR set; here JAVA_HOME and the first java on PATH are a JDK 17.
+     * The package of NotifyFunction, built once by make with a JDK 17 as the default; the JDK running this test (21 or
+     * newer) is found only by searching, as an installed JDK would be.
      */
-    private Result buildWithJdk17AsTheDefault(String restOfPath, String jdkSearch, Duration timeout) throws Exception {
-        Path copy = copyOfProject();
-        Path jdk17 = fakeJdk17();
+    private static synchronized Path packageBuilt() throws Exception {
+        if (build == null) {
+            build = buildWithJdk17AsTheDefault(built, System.getenv("PATH"), System.getProperty("java.home"),
+                    Duration.ofMinutes(8));
+        }
+        assertThat(build.status()).as("make build-NotifyFunction:%n%s", build.output()).isZero();
+        return built.resolve("artifacts");
+    }
+
+    /**
+     * make build-NotifyFunction as aws-lambda-builders runs it: in a copy of the project under {@code base}, the
+     * project's Makefile named by path, ARTIFACTS_DIR set to {@code base}/artifacts; JAVA_HOME and the first java on
+     * PATH are a JDK 17.
+     */
+    private static Result buildWithJdk17AsTheDefault(Path base, String restOfPath, String jdkSearch, Duration timeout)
+            throws Exception {
+        Path copy = copyOfProject(base);
+        Path jdk17 = fakeJdk17(base);
         Map<String, String> env = Map.of(
-                "ARTIFACTS_DIR", work.resolve("artifacts").toString(),
+                "ARTIFACTS_DIR", base.resolve("artifacts").toString(),
                 "JAVA_HOME", jdk17.toString(),
                 "PATH", jdk17.resolve("bin") + ":" + restOfPath,
                 "SHIRASE_JDK_SEARCH", jdkSearch);
@@ -137,8 +175,8 @@ class MakefileBuildTest {
                 env, timeout);
     }
 
-    private Path copyOfProject() throws IOException {
-        Path copy = work.resolve("scratch");
+    private static Path copyOfProject(Path base) throws IOException {
+        Path copy = base.resolve("scratch");
         for (String name : PROJECT_FILES) {
             copyTree(SamTemplate.PROJECT.resolve(name), copy.resolve(name));
         }
@@ -146,8 +184,8 @@ class MakefileBuildTest {
     }
 
     /** A JDK home whose java says it is 17, as the finder asks, and does nothing else. */
-    private Path fakeJdk17() throws IOException {
-        Path home = work.resolve("jdk-17");
+    private static Path fakeJdk17(Path base) throws IOException {
+        Path home = base.resolve("jdk-17");
         Path bin = Files.createDirectories(home.resolve("bin"));
         String java = """
                 #!/bin/sh
@@ -226,6 +264,22 @@ class MakefileBuildTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folder zipped as SAM zips a function's package (every file, deflated), and the size of the zip. */
+    private static long zippedSize(Path folder, Path zip) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(folder)) {
+            files = all.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path file : files) {
+                out.putNextEntry(new ZipEntry(folder.relativize(file).toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return Files.size(zip);
     }
 
     private static List<String> names(Path dir) throws IOException {

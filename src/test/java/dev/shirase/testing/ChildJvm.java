@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,39 @@ public final class ChildJvm {
      * {@code AWS_} and {@code SHIRASE_} variables, plus {@code env}.
      */
     public static Run cli(String classpath, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "dev.shirase.handler.Cli"));
+        return run(List.of("-cp", classpath, "dev.shirase.handler.Cli"), env, args);
+    }
+
+    /** The same with {@code java -jar jar}, as {@code ./shirase} runs the CLI. */
+    public static Run jar(Path jar, Map<String, String> env, String... args) throws Exception {
+        return run(List.of("-jar", jar.toString()), env, args);
+    }
+
+    /**
+     * The jar the build packages (target/shirase.jar, shrunk), for the tests that run after {@code package}; they fail
+     * without it rather than test something else.
+     */
+    public static Path packagedJar() {
+        return packaged("shirase.jar");
+    }
+
+    /** The shaded jar before it is shrunk (target/shirase-unshrunk.jar): what ProGuard was given. */
+    public static Path unshrunkJar() {
+        return packaged("shirase-unshrunk.jar");
+    }
+
+    private static Path packaged(String name) {
+        Path jar = Path.of("target", name).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the tests of the packaged jar run after mvn package"
+                    + " (failsafe, in verify)");
+        }
+        return jar;
+    }
+
+    private static Run run(List<String> launch, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SHIRASE_"));
