@@ -57,7 +57,7 @@ class LauncherIT {
         Run first = launcher(Map.of(), "preview", EVENT);
 
         assertThat(first.status()).as(first.stderr()).isZero();
-        assertThat(first.stdout()).startsWith("件名: ");
+        assertThat(first.stdout()).contains("件名: 【要対応・必須】EC2 インスタンス再起動");
         assertThat(first.stderr()).isEmpty();
         assertThat(ARCHIVE).exists();
 

@@ -60,6 +60,20 @@ class ShrunkJarContentsIT {
         unshrunk.close();
     }
 
+    /**
+     * template.yaml turns off the Java runtime's Log4Shell patch (AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION), which
+     * is safe only while no Log4j is in the package; the SnapStart hooks and their bundled samples are.
+     */
+    @Test
+    void thePackageHasNoLog4jAndHasWhatSnapStartPrimingNeeds() {
+        List<String> names = shrunk.stream().map(ZipEntry::getName).toList();
+
+        assertThat(names).noneMatch(name -> name.startsWith("org/apache/logging/log4j/") || name.startsWith("org/apache/log4j/"));
+        assertThat(names).contains("org/crac/Core.class", "dev/shirase/checkpoint/Core.class",
+                "priming/health-rds-aurora-postgresql-security-upgrade.json", "priming/scan/scheduled-scan.json",
+                "priming/describe-pending-maintenance-actions.xml");
+    }
+
     /** ServiceLoader makes each provider listed in META-INF/services with its public no-argument constructor. */
     @Test
     void everyServiceProviderTheJarListsIsInItAndCanBeMade() throws IOException {
