@@ -61,7 +61,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 8, time = 2)
+// An operation takes up to seconds until the compiled code settles: on two busy cores that takes half a minute.
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DigestBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
