@@ -297,64 +297,134 @@ public final class DigestRenderer {
     /** The body as blocks, so it can be cut to a byte budget item by item. */
     public static final class Layout {
         private final List<Block> blocks;
+        private final String full;
+        private final int fullBytes;
 
         private Layout(List<Block> blocks) {
             this.blocks = List.copyOf(blocks);
+            this.full = join(this.blocks, shownInFull(this.blocks));
+            this.fullBytes = Utf8.length(full);
         }
 
         public String text() {
-            return text(Integer.MAX_VALUE);
+            return full;
         }
 
-        /** The body within {@code maxBytes}: action items are dropped from the end, and counted, until it fits. */
+        /**
+         * The body within {@code maxBytes}: action items are dropped from the end, and counted, until it fits. The sizes
+         * of the cuts are counted rather than written out, so that the text is joined once however many cuts it takes.
+         */
         public String text(int maxBytes) {
-            String full = join(blocks, Map.of());
-            if (Utf8.length(full) <= maxBytes) {
+            if (fullBytes <= maxBytes) {
                 return full;
             }
-            Map<Integer, Integer> kept = new java.util.HashMap<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                kept.put(i, blocks.get(i).items() == null ? 0 : blocks.get(i).items().size());
-            }
-            String text = full;
-            // Drop the last item of the longest list until the text fits (a digest of thousands of actions).
-            while (Utf8.length(text) > maxBytes) {
-                int longest = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
-                if (longest < 0 || kept.get(longest) == 0) {
-                    return Utf8.truncate(text, maxBytes);
+            Sizes sizes = new Sizes(blocks);
+            int[] shown = shownInFull(blocks);
+            int bytes = fullBytes;
+            // Drop the last tenth of the longest list until the text fits (a digest of thousands of actions).
+            while (bytes > maxBytes) {
+                int longest = longest(shown);
+                if (shown[longest] == 0) {
+                    return Utf8.truncate(join(blocks, shown), maxBytes);
                 }
-                int drop = Math.max(1, kept.get(longest) / 10);
-                kept.put(longest, kept.get(longest) - drop);
-                text = join(blocks, kept);
+                int before = sizes.of(longest, shown[longest]);
+                shown[longest] -= Math.max(1, shown[longest] / 10);
+                bytes += sizes.of(longest, shown[longest]) - before;
             }
-            return text;
+            String text = join(blocks, shown);
+            // The count is exact; the check keeps the promise even if a block ever writes what the count does not see.
+            return Utf8.length(text) <= maxBytes ? text : Utf8.truncate(text, maxBytes);
         }
 
-        private static String join(List<Block> blocks, Map<Integer, Integer> kept) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < blocks.size(); i++) {
-                Block b = blocks.get(i);
-                if (!text.isEmpty()) {
-                    text.append("\n\n");
-                }
-                text.append("■ ").append(b.heading()).append('\n');
-                if (b.lead() != null) {
-                    text.append(b.lead()).append('\n');
-                }
-                if (b.items() != null) {
-                    int shown = kept.getOrDefault(i, b.items().size());
-                    b.items().stream().limit(shown).forEach(item -> text.append(item).append('\n'));
-                    if (shown < b.items().size()) {
-                        text.append(String.format(Locale.ROOT,
-                                "(ほか %d件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは %sで確認してください)%n",
-                                b.items().size() - shown, b.elsewhere()));
-                    }
-                    trimEnd(text);
-                } else {
-                    text.append(b.text());
+        /** The first of the longest lists: the one the next cut takes from. */
+        private static int longest(int[] shown) {
+            int longest = 0;
+            for (int i = 1; i < shown.length; i++) {
+                if (shown[i] > shown[longest]) {
+                    longest = i;
                 }
             }
+            return longest;
+        }
+
+        /** Items shown by block when nothing is cut; 0 for a block without a list. */
+        private static int[] shownInFull(List<Block> blocks) {
+            return blocks.stream().mapToInt(b -> b.items() == null ? 0 : b.items().size()).toArray();
+        }
+
+        /** What each block takes in UTF-8 with some of its items shown, counted as {@link #block} writes it. */
+        private static final class Sizes {
+            private final List<Block> blocks;
+            private final int[] whole;
+            private final int[] head;
+            /** By block: the bytes of its first n items with their line breaks, at index n. */
+            private final int[][] items;
+
+            Sizes(List<Block> blocks) {
+                this.blocks = blocks;
+                whole = new int[blocks.size()];
+                head = new int[blocks.size()];
+                items = new int[blocks.size()][];
+                for (int i = 0; i < blocks.size(); i++) {
+                    Block b = blocks.get(i);
+                    StringBuilder one = new StringBuilder();
+                    block(one, b, b.items() == null ? 0 : b.items().size());
+                    whole[i] = Utf8.length(one.toString());
+                    if (b.items() != null) {
+                        head[i] = Utf8.length(head(b));
+                        items[i] = new int[b.items().size() + 1];
+                        for (int n = 0; n < b.items().size(); n++) {
+                            items[i][n + 1] = items[i][n] + Utf8.length(b.items().get(n)) + 1;
+                        }
+                    }
+                }
+            }
+
+            /** A cut list ends with its note, which no trailing line break of an item can follow. */
+            int of(int block, int shown) {
+                Block b = blocks.get(block);
+                if (b.items() == null || shown == b.items().size()) {
+                    return whole[block];
+                }
+                StringBuilder note = new StringBuilder(note(b, shown));
+                trimEnd(note);
+                return head[block] + items[block][shown] + Utf8.length(note.toString());
+            }
+        }
+
+        private static String join(List<Block> blocks, int[] shown) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < blocks.size(); i++) {
+                if (i > 0) {
+                    text.append("\n\n");
+                }
+                block(text, blocks.get(i), shown[i]);
+            }
             return text.append('\n').toString();
+        }
+
+        /** One block with the first {@code shown} of its items, and a note of the rest when some are left out. */
+        private static void block(StringBuilder text, Block b, int shown) {
+            text.append(head(b));
+            if (b.items() != null) {
+                b.items().stream().limit(shown).forEach(item -> text.append(item).append('\n'));
+                if (shown < b.items().size()) {
+                    text.append(note(b, shown));
+                }
+                trimEnd(text);
+            } else {
+                text.append(b.text());
+            }
+        }
+
+        private static String head(Block b) {
+            return "■ " + b.heading() + "\n" + (b.lead() == null ? "" : b.lead() + "\n");
+        }
+
+        private static String note(Block b, int shown) {
+            return String.format(Locale.ROOT,
+                    "(ほか %d件は SNS の上限 262,144 バイトに収めるため省略しました。全件はメールまたは %sで確認してください)%n",
+                    b.items().size() - shown, b.elsewhere());
         }
 
         private static void trimEnd(StringBuilder s) {

@@ -214,6 +214,53 @@ class DigestRendererTest {
     }
 
     @Test
+    void aDigestCutToABudgetKeepsTheFirstItemsOfEachListAndCountsTheRest() {
+        List<Notice> many = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            // A day before its window (due), a week before it, and optional upgrades: three lists of unequal length.
+            Instant autoApply = Instant.parse(i % 5 == 0 ? "2026-11-30T00:00:00Z" : "2026-12-01T00:00:00Z");
+            many.add(pending("db-%04d".formatted(i), i % 2 == 0, "system-update", autoApply));
+            if (i % 3 == 0) {
+                many.add(pending("reports-%04d".formatted(i), false, "db-upgrade", null));
+            }
+        }
+        Digest digest = Digest.plan(many, List.of(), Instant.parse("2026-11-30T00:00:00Z"), SETTINGS).orElseThrow();
+        DigestRenderer.Layout layout = DigestRenderer.render(digest).layout();
+        String full = layout.text();
+        List<String> fullBlocks = List.of(full.split("\n\n■ "));
+        assertThat(layout.text(Utf8.length(full) / 8)).contains("件は SNS の上限 262,144 バイトに収めるため省略しました");
+
+        for (int part = 1; part < 8; part++) {
+            int budget = (int) ((long) Utf8.length(full) * part / 8);
+            String cut = layout.text(budget);
+
+            assertThat(Utf8.length(cut)).isLessThanOrEqualTo(budget);
+            // The first cut that fits: the same at its own size, and one byte less takes more items out.
+            assertThat(layout.text(Utf8.length(cut))).isEqualTo(cut);
+            assertThat(Utf8.length(layout.text(Utf8.length(cut) - 1))).isLessThan(Utf8.length(cut));
+            List<String> cutBlocks = List.of(cut.split("\n\n■ "));
+            assertThat(cutBlocks).hasSameSizeAs(fullBlocks);
+            for (int b = 0; b < fullBlocks.size(); b++) {
+                String whole = fullBlocks.get(b);
+                String kept = cutBlocks.get(b);
+                int note = kept.indexOf("\n(ほか ");
+                if (note < 0) {
+                    assertThat(kept).isEqualTo(whole);
+                    continue;
+                }
+                String shown = kept.substring(0, note);
+                int left = Integer.parseInt(kept.substring(note + "\n(ほか ".length(), kept.indexOf("件は SNS", note)));
+                assertThat(whole).startsWith(shown + "\n");
+                assertThat(items(shown) + left).as("block %d at %d bytes", b, budget).isEqualTo(items(whole));
+            }
+        }
+    }
+
+    private static int items(String block) {
+        return (int) block.lines().filter(line -> line.startsWith("- [")).count();
+    }
+
+    @Test
     void theHtmlDigestIsATablePerGroupWithARowPerAction() throws Exception {
         Digest digest = weekly();
         Notice required = digest.pending().stream().filter(n -> n.obligation() == Obligation.REQUIRED).findFirst().orElseThrow();
