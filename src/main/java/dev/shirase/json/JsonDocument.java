@@ -1,0 +1,37 @@
+package dev.shirase.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON documents written straight to text with Jackson's generator, for what is written once and never read back (log
+ * lines, payloads, results): no tree is built, and no serializer is looked up. The factory's defaults are
+ * ObjectMapper's, so a document comes out as a tree of the same fields would.
+ */
+public final class JsonDocument {
+    /** Shared: thread-safe, and it keeps the buffers its generators recycle. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonDocument() {
+    }
+
+    /** Writes one document's values to the generator it is given. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** The document as text, as {@code JsonNode.toString()} writes it. */
+    public static String text(Body body) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}
