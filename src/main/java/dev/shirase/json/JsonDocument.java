@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * JSON documents written straight to text with Jackson's generator, for what is written once and never read back (log
@@ -33,5 +35,23 @@ public final class JsonDocument {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** {@code "field":["a","b"]}. */
+    public static void strings(JsonGenerator json, String field, Collection<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** {@code "field":{"key":"value"}}, in the map's order. */
+    public static void strings(JsonGenerator json, String field, Map<String, String> values) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            json.writeStringField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
     }
 }
