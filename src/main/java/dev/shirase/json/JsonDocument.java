@@ -1,7 +1,9 @@
 package dev.shirase.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +37,17 @@ public final class JsonDocument {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** The document in UTF-8, as {@code ObjectMapper.writeValueAsBytes} writes it. */
+    public static byte[] utf8(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** {@code "field":["a","b"]}. */

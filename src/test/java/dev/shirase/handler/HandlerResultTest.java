@@ -2,7 +2,6 @@ package dev.shirase.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.deliver.ConsoleChannel;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.Test;
  * they built a Jackson tree of the result.
  */
 class HandlerResultTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
@@ -52,7 +50,7 @@ class HandlerResultTest {
     }
 
     private static String summary(Outcome outcome) throws Exception {
-        return new String(MAPPER.writeValueAsBytes(NotifyHandler.summary(outcome)), StandardCharsets.UTF_8);
+        return new String(NotifyHandler.summary(outcome), StandardCharsets.UTF_8);
     }
 
     @Test
