@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import java.util.Locale;
 /**
  * The first call of one piece of an invocation's work in a fresh JVM, as a cold Lambda runs it: what comes before it in
  * an invocation is done first, untimed, and the call itself is timed with {@link System#nanoTime}. Prints the
- * milliseconds. One JVM a measurement; run it several times and take the median:
+ * milliseconds, of wall time and of the thread's CPU time. One JVM a measurement; run it several times and take the
+ * median:
  * <pre>java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp (test classpath) dev.shirase.bench.FirstCall log|chat|sns|invoke</pre>
  * <ul>
  *     <li>{@code log}: the first log line, once the event has been read;</li>
@@ -41,27 +44,25 @@ public final class FirstCall {
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(JsonWritingBenchmark.SAMPLE));
         String what = args.length > 0 ? args[0] : "invoke";
-        long nanos = switch (what) {
+        Timer timer = new Timer();
+        switch (what) {
             case "log" -> {
                 JsonLog log = new JsonLog(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
                         Clock.systemUTC());
                 var fields = JsonWritingBenchmark.processed(JsonWritingBenchmark.rendered(event).notice());
                 new EventReader().read(event);
-                long start = System.nanoTime();
+                timer.start();
                 log.info("notice processed", fields);
-                yield System.nanoTime() - start;
             }
             case "chat" -> {
                 RenderedNotice rendered = JsonWritingBenchmark.rendered(event);
-                long start = System.nanoTime();
+                timer.start();
                 rendered.chat();
-                yield System.nanoTime() - start;
             }
             case "sns" -> {
                 RenderedNotice rendered = JsonWritingBenchmark.rendered(event);
-                long start = System.nanoTime();
+                timer.start();
                 rendered.snsMessage();
-                yield System.nanoTime() - start;
             }
             case "invoke" -> {
                 JsonLog log = new JsonLog(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8),
@@ -70,13 +71,37 @@ public final class FirstCall {
                         Clock.systemUTC(), log, new Metrics(log, "first-call")));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 LambdaContext context = new LambdaContext();
-                long start = System.nanoTime();
+                timer.start();
                 handler.handleRequest(new ByteArrayInputStream(event), out, context);
-                yield System.nanoTime() - start;
             }
             default -> throw new IllegalArgumentException("log, chat, sns or invoke, not " + what);
-        };
-        System.out.printf(Locale.ROOT, "%s %.3f%n", what, nanos / 1e6);
+        }
+        timer.stop();
+        System.out.printf(Locale.ROOT, "%s %.3f %.3f%n", what, timer.wall / 1e6, timer.cpu / 1e6);
+    }
+
+    /**
+     * Wall time, and the CPU time of the calling thread, which other work on a busy machine disturbs less
+     * (class loading and interpreting run on this thread; C1 compiles on its own threads).
+     */
+    private static final class Timer {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private long wall;
+        private long cpu;
+
+        Timer() {
+            threads.getCurrentThreadCpuTime();
+        }
+
+        void start() {
+            cpu = threads.getCurrentThreadCpuTime();
+            wall = System.nanoTime();
+        }
+
+        void stop() {
+            wall = System.nanoTime() - wall;
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+        }
     }
 
     /** Renders the SNS message, as the SNS channel does before it sends, and takes it. */
