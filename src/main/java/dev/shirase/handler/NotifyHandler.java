@@ -2,14 +2,13 @@ package dev.shirase.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channel;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.ConsoleChannel;
 import dev.shirase.deliver.Routing;
+import dev.shirase.json.JsonDocument;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Jst;
@@ -37,7 +36,6 @@ import org.crac.Core;
  * exactly as Lambda passes them, so an event it cannot parse is still delivered whole.
  */
 public final class NotifyHandler implements RequestStreamHandler {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /**
      * The function's own account: a database of another account (an event forwarded from a member account) is looked up
      * through the role {@code SHIRASE_READER_ROLE} there, or not at all without one. Unset, every database is looked up
@@ -113,29 +111,31 @@ public final class NotifyHandler implements RequestStreamHandler {
                     : "a channel did not accept the notice; the retry sends to it alone: ")
                     + outcome.dispatch().failures());
         }
-        output.write(MAPPER.writeValueAsBytes(summary(outcome)));
+        output.write(summary(outcome));
     }
 
-    static ObjectNode summary(Outcome outcome) {
+    static byte[] summary(Outcome outcome) {
         Notice n = outcome.notice();
-        ObjectNode result = MAPPER.createObjectNode();
-        result.put("eventId", n == null ? null : n.announcement().eventId());
-        result.put("code", n == null ? null : n.announcement().code());
-        result.put("category", n == null ? null : n.category().name());
-        result.put("obligation", n == null ? null : n.obligation().name());
-        result.put("stage", n == null ? null : n.stage().name());
-        result.put("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
-        result.put("subject", outcome.message() == null ? null : outcome.message().subject());
-        result.put("filtered", outcome.filtered());
-        if (outcome.notSent() != null) {
-            result.put("notSent", outcome.notSent());
-        }
-        result.set("delivered", MAPPER.valueToTree(outcome.dispatch().delivered()));
-        result.set("failures", MAPPER.valueToTree(outcome.dispatch().failures()));
-        if (!outcome.dispatch().fallbacks().isEmpty()) {
-            result.set("minimalNotice", MAPPER.valueToTree(outcome.dispatch().fallbacks()));
-        }
-        return result;
+        return JsonDocument.utf8(json -> {
+            json.writeStartObject();
+            json.writeStringField("eventId", n == null ? null : n.announcement().eventId());
+            json.writeStringField("code", n == null ? null : n.announcement().code());
+            json.writeStringField("category", n == null ? null : n.category().name());
+            json.writeStringField("obligation", n == null ? null : n.obligation().name());
+            json.writeStringField("stage", n == null ? null : n.stage().name());
+            json.writeStringField("deadline", n == null || n.deadline() == null ? null : Jst.iso(n.deadline().at()));
+            json.writeStringField("subject", outcome.message() == null ? null : outcome.message().subject());
+            json.writeStringField("filtered", outcome.filtered());
+            if (outcome.notSent() != null) {
+                json.writeStringField("notSent", outcome.notSent());
+            }
+            JsonDocument.strings(json, "delivered", outcome.dispatch().delivered());
+            JsonDocument.strings(json, "failures", outcome.dispatch().failures());
+            if (!outcome.dispatch().fallbacks().isEmpty()) {
+                JsonDocument.strings(json, "minimalNotice", outcome.dispatch().fallbacks());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** Thrown so that Lambda counts the invocation as failed and retries it. */

@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.account.AccountDirectory;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.deliver.Channels;
 import dev.shirase.ec2.Ec2Api;
 import dev.shirase.ec2.Ec2Completion;
+import dev.shirase.json.JsonDocument;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.pipeline.Accounts;
@@ -119,23 +119,25 @@ public final class ScanHandler implements RequestStreamHandler {
             throw new ScanFailedException("scan failed: regions not scanned " + reasons(report.notScanned()) + ", delivery "
                     + report.dispatch().failures());
         }
-        ObjectNode result = MAPPER.createObjectNode();
-        result.put("now", now.toString());
-        result.set("regions", MAPPER.valueToTree(settings.regions()));
-        result.put("pendingActions", report.notices().size());
-        result.set("regionErrors", MAPPER.valueToTree(reasons(report.notScanned())));
-        result.set("detailsUnread", MAPPER.valueToTree(reasons(report.detailsUnread())));
-        result.put("digestSent", report.digest().isPresent());
-        result.put("subject", report.digest().map(d -> d.subject()).orElse(null));
-        result.set("delivered", MAPPER.valueToTree(report.dispatch().delivered()));
-        ScanPipeline.Stories stories = report.stories();
-        result.put("openEvents", stories.open());
-        result.put("overdue", stories.overdue());
-        result.put("completions", stories.completions().size());
-        if (stories.unavailable() != null) {
-            result.put("stateUnavailable", stories.unavailable());
-        }
-        output.write(MAPPER.writeValueAsBytes(result));
+        output.write(JsonDocument.utf8(json -> {
+            json.writeStartObject();
+            json.writeStringField("now", now.toString());
+            JsonDocument.strings(json, "regions", settings.regions());
+            json.writeNumberField("pendingActions", report.notices().size());
+            JsonDocument.strings(json, "regionErrors", reasons(report.notScanned()));
+            JsonDocument.strings(json, "detailsUnread", reasons(report.detailsUnread()));
+            json.writeBooleanField("digestSent", report.digest().isPresent());
+            json.writeStringField("subject", report.digest().map(d -> d.subject()).orElse(null));
+            JsonDocument.strings(json, "delivered", report.dispatch().delivered());
+            ScanPipeline.Stories stories = report.stories();
+            json.writeNumberField("openEvents", stories.open());
+            json.writeNumberField("overdue", stories.overdue());
+            json.writeNumberField("completions", stories.completions().size());
+            if (stories.unavailable() != null) {
+                json.writeStringField("stateUnavailable", stories.unavailable());
+            }
+            json.writeEndObject();
+        }));
     }
 
     /**

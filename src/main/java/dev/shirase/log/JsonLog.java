@@ -1,12 +1,17 @@
 package dev.shirase.log;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.shirase.json.JsonDocument;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -15,7 +20,6 @@ import java.util.Map;
  * every text value still goes through {@link Redaction}, so no e-mail address and no long payload reaches the log.
  */
 public final class JsonLog {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final PrintStream out;
     private final Clock clock;
 
@@ -50,19 +54,82 @@ public final class JsonLog {
     }
 
     /** A line written as it is: an embedded-metric-format document (see {@link Metrics}). */
-    void line(ObjectNode document) {
+    void line(String document) {
         synchronized (out) {
             out.println(document);
         }
     }
 
     private void write(String level, String message, Map<String, ?> fields) {
-        ObjectNode line = MAPPER.createObjectNode();
-        line.put("timestamp", clock.instant().toString());
-        line.put("level", level);
-        line.put("message", Redaction.value(message));
-        fields.forEach((key, value) -> line.set(key, redacted(MAPPER.valueToTree(value))));
-        line(line);
+        line(JsonDocument.text(json -> {
+            json.writeStartObject();
+            // A field of the same name takes the place of each of these, so that no name is written twice.
+            head(json, "timestamp", clock.instant().toString(), fields);
+            head(json, "level", level, fields);
+            head(json, "message", Redaction.value(message), fields);
+            for (Map.Entry<String, ?> field : fields.entrySet()) {
+                if (!isHead(field.getKey())) {
+                    json.writeFieldName(field.getKey());
+                    value(json, field.getValue());
+                }
+            }
+            json.writeEndObject();
+        }));
+    }
+
+    private static void head(JsonGenerator json, String name, String value, Map<String, ?> fields) throws IOException {
+        json.writeFieldName(name);
+        if (fields.containsKey(name)) {
+            value(json, fields.get(name));
+        } else {
+            json.writeString(value);
+        }
+    }
+
+    private static boolean isHead(String name) {
+        return "timestamp".equals(name) || "level".equals(name) || "message".equals(name);
+    }
+
+    /**
+     * The value as Jackson would write it, its text redacted. The kinds callers pass are written here; any other goes
+     * through a Jackson tree, as every value once did.
+     */
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String text -> json.writeString(Redaction.value(text));
+            case Boolean b -> json.writeBoolean(b);
+            case Integer n -> json.writeNumber(n);
+            case Long n -> json.writeNumber(n);
+            case Short n -> json.writeNumber(n);
+            case Byte n -> json.writeNumber(n);
+            case Double n -> json.writeNumber(n);
+            case Float n -> json.writeNumber(n);
+            case BigInteger n -> json.writeNumber(n);
+            // By name, as Jackson writes an enum without annotations.
+            case Enum<?> e -> json.writeString(Redaction.value(e.name()));
+            case Collection<?> items -> {
+                json.writeStartArray();
+                for (Object item : items) {
+                    value(json, item);
+                }
+                json.writeEndArray();
+            }
+            case Map<?, ?> map when map.keySet().stream().allMatch(String.class::isInstance) -> {
+                json.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    json.writeFieldName((String) entry.getKey());
+                    value(json, entry.getValue());
+                }
+                json.writeEndObject();
+            }
+            default -> Tree.MAPPER.writeTree(json, redacted(Tree.MAPPER.valueToTree(value)));
+        }
+    }
+
+    /** Built only when a value needs it: most lines hold strings, numbers and lists of strings. */
+    private static final class Tree {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     private static JsonNode redacted(JsonNode node) {

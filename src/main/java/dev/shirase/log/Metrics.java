@@ -1,8 +1,6 @@
 package dev.shirase.log;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.json.JsonDocument;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +18,6 @@ public final class Metrics {
     public static final String CATEGORY = "Category";
     /** The state table could not be used: a notice went out without de-duplication. */
     public static final String STATE_UNAVAILABLE = "StateUnavailable";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonLog log;
     private final String functionName;
@@ -37,42 +34,62 @@ public final class Metrics {
 
     /** One notice (or digest) offered to one channel, and whether the channel took it. */
     public void delivery(String channel, String category, boolean delivered) {
-        ObjectNode line = emf(List.of(List.of(FUNCTION), List.of(FUNCTION, CHANNEL), List.of(FUNCTION, CHANNEL, CATEGORY)),
-                List.of(DELIVERED, FAILED));
-        line.put("level", delivered ? "INFO" : "ERROR");
-        line.put("message", delivered ? "delivery metric" : "delivery failure metric");
-        line.put(FUNCTION, functionName);
-        line.put(CHANNEL, channel);
-        line.put(CATEGORY, category);
-        line.put(DELIVERED, delivered ? 1 : 0);
-        line.put(FAILED, delivered ? 0 : 1);
-        log.line(line);
+        log.line(line(List.of(List.of(FUNCTION), List.of(FUNCTION, CHANNEL), List.of(FUNCTION, CHANNEL, CATEGORY)),
+                List.of(DELIVERED, FAILED), json -> {
+                    json.writeStringField("level", delivered ? "INFO" : "ERROR");
+                    json.writeStringField("message", delivered ? "delivery metric" : "delivery failure metric");
+                    json.writeStringField(FUNCTION, functionName);
+                    json.writeStringField(CHANNEL, channel);
+                    json.writeStringField(CATEGORY, category);
+                    json.writeNumberField(DELIVERED, delivered ? 1 : 0);
+                    json.writeNumberField(FAILED, delivered ? 0 : 1);
+                }));
     }
 
     /** One occurrence of {@code metric}, by function. */
     public void count(String metric) {
-        ObjectNode line = emf(List.of(List.of(FUNCTION)), List.of(metric));
-        line.put("level", "INFO");
-        line.put("message", "metric " + metric);
-        line.put(FUNCTION, functionName);
-        line.put(metric, 1);
-        log.line(line);
+        log.line(line(List.of(List.of(FUNCTION)), List.of(metric), json -> {
+            json.writeStringField("level", "INFO");
+            json.writeStringField("message", "metric " + metric);
+            json.writeStringField(FUNCTION, functionName);
+            json.writeNumberField(metric, 1);
+        }));
     }
 
-    /** A log line's metric directive: these metrics (counts) in {@link #NAMESPACE}, by these sets of dimensions. */
-    private ObjectNode emf(List<List<String>> dimensionSets, List<String> metricNames) {
-        ObjectNode line = MAPPER.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", log.clock().millis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        for (List<String> set : dimensionSets) {
-            ArrayNode names = dimensions.addArray();
-            set.forEach(names::add);
-        }
-        ArrayNode metrics = directive.putArray("Metrics");
-        metricNames.forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
-        return line;
+    /**
+     * A log line: the metric directive (these metrics, counts, in {@link #NAMESPACE}, by these sets of dimensions), then
+     * the {@code fields}.
+     */
+    private String line(List<List<String>> dimensionSets, List<String> metricNames, JsonDocument.Body fields) {
+        return JsonDocument.text(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", log.clock().millis());
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeStartObject();
+            json.writeStringField("Namespace", NAMESPACE);
+            json.writeArrayFieldStart("Dimensions");
+            for (List<String> set : dimensionSets) {
+                json.writeStartArray();
+                for (String name : set) {
+                    json.writeString(name);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("Metrics");
+            for (String name : metricNames) {
+                json.writeStartObject();
+                json.writeStringField("Name", name);
+                json.writeStringField("Unit", "Count");
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            fields.write(json);
+            json.writeEndObject();
+        });
     }
 }

@@ -1,13 +1,13 @@
 package dev.shirase.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.shirase.json.JsonDocument;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
 import dev.shirase.render.Links.Link;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,6 @@ import java.util.Map;
  * JSON is never longer than {@link #MAX_BYTES}, whatever the event holds, and no event value acts as chat markup.
  */
 public final class ChatNotification {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /** Chat platforms cut long blocks (Slack: 3,000 characters a section); stay under that. */
     static final int MAX_DESCRIPTION = 2800;
     /** Title and metadata summary: the subject, which is under 100; room to spare for a digest's. */
@@ -213,26 +211,29 @@ public final class ChatNotification {
         }
 
         String json() {
-            ObjectNode root = MAPPER.createObjectNode();
-            root.put("version", "1.0");
-            root.put("source", "custom");
-            putIfPresent(root, "id", id);
-            ObjectNode content = root.putObject("content");
-            content.put("textType", "client-markdown");
-            content.put("title", title);
-            content.put("description", description);
-            putIfPresent(content, "nextSteps", nextSteps);
-            putIfPresent(content, "keywords", keywords);
-            ObjectNode metadata = root.putObject("metadata");
-            putIfPresent(metadata, "threadId", threadId);
-            putIfPresent(metadata, "summary", summary);
-            putIfPresent(metadata, "eventType", eventType);
-            putIfPresent(metadata, "relatedResources", relatedResources);
-            if (!context.isEmpty()) {
-                ObjectNode additional = metadata.putObject("additionalContext");
-                context.forEach(additional::put);
-            }
-            return root.toString();
+            return JsonDocument.text(json -> {
+                json.writeStartObject();
+                json.writeStringField("version", "1.0");
+                json.writeStringField("source", "custom");
+                writeIfPresent(json, "id", id);
+                json.writeObjectFieldStart("content");
+                json.writeStringField("textType", "client-markdown");
+                json.writeStringField("title", title);
+                json.writeStringField("description", description);
+                writeIfPresent(json, "nextSteps", nextSteps);
+                writeIfPresent(json, "keywords", keywords);
+                json.writeEndObject();
+                json.writeObjectFieldStart("metadata");
+                writeIfPresent(json, "threadId", threadId);
+                writeIfPresent(json, "summary", summary);
+                writeIfPresent(json, "eventType", eventType);
+                writeIfPresent(json, "relatedResources", relatedResources);
+                if (!context.isEmpty()) {
+                    JsonDocument.strings(json, "additionalContext", context);
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            });
         }
 
         private static void add(List<String> list, int max, String value) {
@@ -241,16 +242,15 @@ public final class ChatNotification {
             }
         }
 
-        private static void putIfPresent(ObjectNode node, String key, String value) {
+        private static void writeIfPresent(JsonGenerator json, String key, String value) throws IOException {
             if (value != null && !value.isBlank()) {
-                node.put(key, value);
+                json.writeStringField(key, value);
             }
         }
 
-        private static void putIfPresent(ObjectNode node, String key, List<String> values) {
+        private static void writeIfPresent(JsonGenerator json, String key, List<String> values) throws IOException {
             if (!values.isEmpty()) {
-                ArrayNode array = node.putArray(key);
-                values.forEach(array::add);
+                JsonDocument.strings(json, key, values);
             }
         }
 

@@ -1,7 +1,6 @@
 package dev.shirase.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shirase.json.JsonDocument;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
@@ -13,7 +12,6 @@ import java.util.function.IntFunction;
  */
 public final class SnsMessage {
     public static final int MAX_BYTES = 262_144;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Kept back when asking for a shorter text, for the part of escaping that a scaled budget misjudges. */
     private static final int MARGIN_BYTES = 64;
     private static final int ATTEMPTS = 3;
@@ -93,9 +91,11 @@ public final class SnsMessage {
     }
 
     private static String document(String text, String chatJson) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("default", text);
-        root.put("https", chatJson);
-        return root.toString();
+        return JsonDocument.text(json -> {
+            json.writeStartObject();
+            json.writeStringField("default", text);
+            json.writeStringField("https", chatJson);
+            json.writeEndObject();
+        });
     }
 }
