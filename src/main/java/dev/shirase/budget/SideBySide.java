@@ -9,16 +9,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Tasks run side by side, each on a virtual thread of its own, and waited for until a budget ends and not after: one
- * that hangs (a channel, a region) is abandoned rather than allowed to hold back the others or the invocation.
+ * Tasks run side by side, each on a thread of its own, and waited for until a budget ends and not after: one that hangs
+ * (a channel, a region) is abandoned rather than allowed to hold back the others or the invocation.
+ *
+ * <p>Platform daemon threads, not virtual ones: a virtual thread that does socket I/O starts the JDK's I/O poller
+ * threads, which sit in native code, and a JVM that exits waits 300 ms for such threads (every {@code shirase invoke}
+ * paid that); there are never more than a few tasks at a time here.
  */
 public final class SideBySide {
+    private static final ThreadFactory DAEMONS = Thread.ofPlatform().daemon().name("side-by-side-", 0).factory();
 
     /** How one task ended. */
     public sealed interface Ending<T> {
@@ -44,7 +49,7 @@ public final class SideBySide {
      * that comes just then. The endings come in the order of {@code tasks}.
      */
     public static <K, T> Map<K, Ending<T>> run(Map<K, Callable<T>> tasks, Budget budget, Duration grace) {
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(DAEMONS);
         try {
             Map<K, Future<T>> running = new LinkedHashMap<>();
             tasks.forEach((key, task) -> running.put(key, threads.submit(task)));
@@ -70,24 +75,21 @@ public final class SideBySide {
         if (atOnce < 1) {
             throw new IllegalArgumentException("at least one task at a time: " + atOnce);
         }
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        Semaphore turns = new Semaphore(atOnce, true);
+        // atOnce turns at a time, taken in order from the pool's queue; each turn waits for its task on a thread of its
+        // own, so that a task that hangs is left behind and the turn goes on to the next.
+        ExecutorService turns = Executors.newFixedThreadPool(atOnce, DAEMONS);
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(DAEMONS);
         AtomicInteger notStarted = new AtomicInteger(tasks.size());
         try {
             Map<K, Future<Ending<T>>> running = new LinkedHashMap<>();
-            tasks.forEach((key, task) -> running.put(key, threads.submit(() -> {
-                if (!turns.tryAcquire(whole.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
-                    notStarted.decrementAndGet();
+            tasks.forEach((key, task) -> running.put(key, turns.submit(() -> {
+                int waiting = notStarted.getAndDecrement();
+                if (whole.remaining().toNanos() <= 0) {
                     return new Abandoned<T>(false);
                 }
-                try {
-                    int waiting = notStarted.getAndDecrement();
-                    int turnsLeft = (waiting + atOnce - 1) / atOnce;
-                    Budget share = whole.share(1.0 / turnsLeft, whole.remaining());
-                    return await(threads.submit(() -> task.apply(share)), share, grace);
-                } finally {
-                    turns.release();
-                }
+                int turnsLeft = (waiting + atOnce - 1) / atOnce;
+                Budget share = whole.share(1.0 / turnsLeft, whole.remaining());
+                return await(threads.submit(() -> task.apply(share)), share, grace);
             })));
             Map<K, Ending<T>> endings = new LinkedHashMap<>();
             // Each turn ends by its share plus grace, and every share ends with whole: waiting one grace more is enough.
@@ -98,6 +100,7 @@ public final class SideBySide {
             }));
             return endings;
         } finally {
+            turns.shutdownNow();
             threads.shutdownNow();
         }
     }
