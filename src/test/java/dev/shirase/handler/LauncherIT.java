@@ -3,20 +3,15 @@ package dev.shirase.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shirase.testing.ChildJvm;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,32 +24,19 @@ class LauncherIT {
     private static final Path ARCHIVE = Path.of("target/shirase.jsa");
     private static final String EVENT = "events/health-ec2-instance-reboot.json";
 
-    private record Run(int status, String stdout, String stderr) {
-    }
-
-    private static Run launcher(Map<String, String> env, String... args) throws Exception {
+    private static ChildJvm.Run launcher(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "shirase"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SHIRASE_"));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 3 minutes");
-        }
-        return new Run(process.exitValue(), out.get(), err.get());
+        Map<String, String> withJdk = new HashMap<>(env);
+        withJdk.put("JAVA_HOME", System.getProperty("java.home"));
+        return ChildJvm.process(command, withJdk, Duration.ofMinutes(3));
     }
 
     @Test
     void theArchiveIsRecordedOnFirstUseUsedAfterAndRecordedAgainForANewJar(@TempDir Path dir) throws Exception {
         Files.deleteIfExists(ARCHIVE);
 
-        Run first = launcher(Map.of(), "preview", EVENT);
+        ChildJvm.Run first = launcher(Map.of(), "preview", EVENT);
 
         assertThat(first.status()).as(first.stderr()).isZero();
         assertThat(first.stdout()).contains("件名: 【要対応・必須】EC2 インスタンス再起動");
@@ -67,7 +49,7 @@ class LauncherIT {
         Path classLog = dir.resolve("classes.log");
         Map<String, String> env = new HashMap<>(ChildJvm.snsNowhere());
         env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog);
-        Run invoke = launcher(env, "invoke", EVENT);
+        ChildJvm.Run invoke = launcher(env, "invoke", EVENT);
 
         assertThat(invoke.stderr()).contains("REPORT RequestId: ");
         List<String> loaded = Files.readAllLines(classLog);
@@ -79,17 +61,9 @@ class LauncherIT {
         FileTime recorded = Files.getLastModifiedTime(ARCHIVE);
         // Newer than the archive, as a rebuilt jar is (and not in the future, which would keep it newer than the next).
         Files.setLastModifiedTime(JAR, FileTime.from(Instant.now()));
-        Run afterNewJar = launcher(Map.of(), "preview", EVENT);
+        ChildJvm.Run afterNewJar = launcher(Map.of(), "preview", EVENT);
 
         assertThat(afterNewJar.status()).as(afterNewJar.stderr()).isZero();
         assertThat(Files.getLastModifiedTime(ARCHIVE)).isGreaterThan(recorded);
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

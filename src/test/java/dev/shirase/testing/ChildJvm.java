@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,14 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(launch);
         command.addAll(List.of(args));
+        return process(command, env, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Runs {@code command} in the project folder with this JVM's environment less its {@code AWS_} and {@code SHIRASE_}
+     * variables, plus {@code env}, no input, and fails when it does not finish within {@code timeout}.
+     */
+    public static Run process(List<String> command, Map<String, String> env, Duration timeout) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SHIRASE_"));
         builder.environment().putAll(env);
@@ -71,9 +80,9 @@ public final class ChildJvm {
         process.getOutputStream().close();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 2 minutes");
+            throw new AssertionError(command + " did not finish within " + timeout.toMinutes() + " minutes");
         }
         return new Run(process.exitValue(), stdout.get(1, TimeUnit.MINUTES), stderr.get(1, TimeUnit.MINUTES));
     }
