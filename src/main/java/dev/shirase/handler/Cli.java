@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.account.AccountNames;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
+import dev.shirase.checkpoint.Core;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.Routing;
 import dev.shirase.log.JsonLog;
@@ -277,9 +278,9 @@ public final class Cli {
         }
         if (snapStart) {
             // Before the handler loads org.crac, which picks its checkpoint/restore runtime once.
-            dev.shirase.checkpoint.Core.use();
+            Core.use();
         }
-        int registeredBefore = dev.shirase.checkpoint.Core.registered();
+        int registeredBefore = Core.registered();
         LocalInvoke handler;
         try {
             handler = new LocalInvoke(named.get());
@@ -290,15 +291,15 @@ public final class Cli {
         long ready = System.nanoTime();
         Duration restore = null;
         if (snapStart) {
-            if (dev.shirase.checkpoint.Core.registered() == registeredBefore) {
+            if (Core.registered() == registeredBefore) {
                 err.println("shirase: " + named.get().handler() + " registered no SnapStart hooks with org.crac"
                         + " (was org.crac loaded before --snapstart chose the local runtime?)");
                 return 1;
             }
             try {
-                dev.shirase.checkpoint.Core.checkpoint();
+                Core.checkpoint();
                 long restoring = System.nanoTime();
-                dev.shirase.checkpoint.Core.restore();
+                Core.restore();
                 restore = Duration.ofNanos(System.nanoTime() - restoring);
             } catch (Exception e) {
                 err.println("shirase: a SnapStart hook failed: " + e.getMessage() + " " + List.of(e.getSuppressed()));

@@ -18,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
@@ -142,8 +140,7 @@ final class Priming implements Resource {
         ObjectNode event = (ObjectNode) MAPPER.readTree(sample("scan/scheduled-scan.json"));
         event.put("time", now.toString());
         ObjectNode detail = MAPPER.createObjectNode();
-        detail.put("weeklyDigestDay",
-                now.atZone(Jst.ZONE).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT).toUpperCase(Locale.ROOT));
+        detail.put("weeklyDigestDay", now.atZone(Jst.ZONE).getDayOfWeek().name());
         event.set("detail", detail);
         return MAPPER.writeValueAsBytes(event);
     }
