@@ -65,31 +65,48 @@ public final class RdsEnricher implements Enricher {
                 || !Regions.isRegionCode(a.region())) {
             return notice;
         }
-        List<DatabaseState> found = new ArrayList<>();
+        // One lookup per account and region, of all the databases the notice names there (usually one lookup in all).
+        Map<Place, List<String>> byPlace = new LinkedHashMap<>();
         for (var resource : a.resources().stream().limit(MAX_LOOKUPS).toList()) {
-            if (budget.isSpent()) {
-                log.warn("RDS enrichment stopped: its share of the time budget is spent", fields(a, null, "time budget"));
-                break;
-            }
             String identifier = resource.arn() != null ? resource.arn() : resource.id();
             RdsArn arn = RdsArn.parse(identifier);
             String account = arn.account() != null ? arn.account() : a.account();
             String region = arn.region() != null && Regions.isRegionCode(arn.region()) ? arn.region() : a.region();
-            RdsInventory inventory = inventoryOf(account);
+            byPlace.computeIfAbsent(new Place(account, region), place -> new ArrayList<>()).add(identifier);
+        }
+        Map<String, DatabaseState> found = new LinkedHashMap<>();
+        for (var entry : byPlace.entrySet()) {
+            Place place = entry.getKey();
+            List<String> identifiers = entry.getValue();
+            if (budget.isSpent()) {
+                log.warn("RDS enrichment stopped: its share of the time budget is spent", fields(a, null, "time budget"));
+                break;
+            }
+            RdsInventory inventory = inventoryOf(place.account());
             if (inventory == null) {
-                log.warn("RDS enrichment skipped: the database is in another account and no reader role is set",
-                        fields(a, identifier, "account " + account));
+                identifiers.forEach(identifier -> log.warn(
+                        "RDS enrichment skipped: the database is in another account and no reader role is set",
+                        fields(a, identifier, "account " + place.account())));
                 continue;
             }
             try {
-                inventory.describe(region, identifier, budget).ifPresentOrElse(found::add,
-                        () -> log.warn("RDS resource not found for enrichment", fields(a, identifier, "not found")));
+                Map<String, DatabaseState> described = inventory.describe(place.region(), identifiers, budget);
+                for (String identifier : identifiers) {
+                    DatabaseState db = described.get(identifier);
+                    if (db == null) {
+                        log.warn("RDS resource not found for enrichment", fields(a, identifier, "not found"));
+                    } else {
+                        // A database named twice (by ARN and by identifier) is shown once.
+                        found.putIfAbsent(db.arn() != null ? db.arn() : db.id(), db);
+                    }
+                }
             } catch (RuntimeException e) {
-                log.warn("RDS enrichment failed; the notice goes out without it", fields(a, identifier, String.valueOf(e.getMessage())));
+                log.warn("RDS enrichment failed; the notice goes out without it",
+                        fields(a, String.join(", ", identifiers), String.valueOf(e.getMessage())));
                 break; // the same cause (permission, throttling) would fail the next lookups too
             }
         }
-        return found.isEmpty() ? notice : withPendingMaintenance(notice.withDatabases(found));
+        return found.isEmpty() ? notice : withPendingMaintenance(notice.withDatabases(List.copyOf(found.values())));
     }
 
     /** The inventory of {@code account}: the function's own, a member's through the reader role, or null for none. */
@@ -113,6 +130,10 @@ public final class RdsEnricher implements Enricher {
         return new Notice(notice.announcement(), notice.category(), Obligation.REQUIRED, notice.stage(), earliest.get(),
                 notice.title(), notice.rule() + " + pending maintenance", notice.databases(),
                 notice.accountName());
+    }
+
+    /** Where databases are looked up: an account (null for the function's own when unknown) and a region. */
+    private record Place(String account, String region) {
     }
 
     private static Map<String, Object> fields(Announcement a, String identifier, String reason) {

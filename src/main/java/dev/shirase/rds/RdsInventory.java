@@ -2,7 +2,8 @@ package dev.shirase.rds;
 
 import dev.shirase.budget.Budget;
 import dev.shirase.notice.DatabaseState;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 
 /** What RDS knows of an account's databases and their pending maintenance, one region at a time. */
 public interface RdsInventory {
@@ -13,6 +14,10 @@ public interface RdsInventory {
      */
     RegionScan withPendingMaintenance(String region, Budget budget);
 
-    /** One DB instance or cluster by identifier (or ARN), with its pending actions; empty when there is none. */
-    Optional<DatabaseState> describe(String region, String identifier, Budget budget);
+    /**
+     * The DB instances and clusters named by {@code identifiers} (identifiers or ARNs), each with its pending actions,
+     * by the identifier that named it, in the order named; one that RDS does not know is left out. Throws when RDS
+     * cannot be read.
+     */
+    Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget);
 }

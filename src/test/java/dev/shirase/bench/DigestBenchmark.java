@@ -106,8 +106,8 @@ public class DigestBenchmark {
             }
 
             @Override
-            public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
-                return Optional.empty();
+            public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
+                return Map.of();
             }
         };
         JsonLog silent = JsonLog.silent();

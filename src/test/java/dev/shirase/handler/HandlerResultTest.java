@@ -128,8 +128,8 @@ class HandlerResultTest {
             }
 
             @Override
-            public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
-                return Optional.empty();
+            public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
+                return Map.of();
             }
         };
         JsonLog silent = JsonLog.silent();

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +74,8 @@ class ScanHandlerBudgetTest {
             }
 
             @Override
-            public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
-                return Optional.empty();
+            public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
+                return Map.of();
             }
         };
     }

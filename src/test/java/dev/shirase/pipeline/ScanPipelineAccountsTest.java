@@ -28,7 +28,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,8 +70,8 @@ class ScanPipelineAccountsTest {
             }
 
             @Override
-            public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
-                return Optional.empty();
+            public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
+                return Map.of();
             }
         };
     }

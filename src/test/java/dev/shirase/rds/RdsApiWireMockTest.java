@@ -13,6 +13,7 @@ import static dev.shirase.testing.RdsQueryStub.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.deliver.ConsoleChannel;
@@ -309,70 +310,121 @@ class RdsApiWireMockTest {
     // ---- describe -----------------------------------------------------------------------------------------------
 
     /** Answers a filtered call with the resource, anything else with an empty list, so a wrong filter shows. */
-    private void pendingOnlyWhenFiltered(String filter, String arn, Action action) {
+    private void pendingOnlyWhenFiltered(String filter, String value, String arn, Action action) {
         rds.server().stubFor(describePending().atPriority(1)
                 .withFormParam("Filters.Filter.1.Name", equalTo(filter))
-                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(arn))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(value))
                 .willReturn(page(null, Resource.of(arn, action))));
         rds.pendingActions();
     }
 
+    private static RequestPatternBuilder requested(String action) {
+        return postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo(action));
+    }
+
     @Test
     void describesAnInstanceByIdentifierWithItsPendingActions() {
-        pendingOnlyWhenFiltered("db-instance-id", ORDERS_ARN, OS_UPDATE);
+        pendingOnlyWhenFiltered("db-instance-id", "orders-db", ORDERS_ARN, OS_UPDATE);
 
-        assertThat(api.describe(REGION, "orders-db", budget())).contains(orders(expected(OS_UPDATE)));
+        assertThat(api.describe(REGION, List.of("orders-db"), budget()))
+                .containsExactly(Map.entry("orders-db", orders(expected(OS_UPDATE))));
 
-        assertThat(rds.pendingRequests()).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
-                .contains("Action=DescribePendingMaintenanceActions")
-                .contains("Filters.Filter.1.Name=db-instance-id")
-                .contains("Filters.Filter.1.Values.Value.1=arn%3Aaws%3Ards%3Aap-northeast-1%3A123456789012%3Adb%3Aorders-db"));
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("orders-db")));
     }
 
     @Test
     void describesAClusterByIdentifierWithItsPendingActions() {
-        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, ENGINE_UPGRADE);
+        pendingOnlyWhenFiltered("db-cluster-id", "billing-cluster", BILLING_ARN, ENGINE_UPGRADE);
 
-        assertThat(api.describe(REGION, "billing-cluster", budget())).contains(billing(expected(ENGINE_UPGRADE)));
+        assertThat(api.describe(REGION, List.of("billing-cluster"), budget()))
+                .containsExactly(Map.entry("billing-cluster", billing(expected(ENGINE_UPGRADE))));
+    }
 
-        rds.server().verify(1, describePendingRequested()
+    @Test
+    void aBareIdentifierIsLookedForAsBothKindsInOneCallOfEach() {
+        rds.pendingActions();
+
+        api.describe(REGION, List.of("orders-db"), budget());
+
+        rds.server().verify(1, requested("DescribeDBInstances")
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("orders-db")));
+        rds.server().verify(1, requested("DescribeDBClusters")
                 .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
-                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN)));
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("orders-db")));
+        rds.server().verify(1, describePendingRequested().withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id")));
+        rds.server().verify(1, describePendingRequested().withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id")));
+    }
+
+    @Test
+    void aClusterArnIsLookedForOnlyAsACluster() {
+        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, BILLING_ARN, CA_ROTATION);
+
+        assertThat(api.describe(REGION, List.of(BILLING_ARN), budget()))
+                .containsExactly(Map.entry(BILLING_ARN, billing(expected(CA_ROTATION))));
+
+        rds.server().verify(0, requested("DescribeDBInstances"));
+        rds.server().verify(1, requested("DescribeDBClusters"));
         rds.server().verify(1, describePendingRequested());
     }
 
     @Test
-    void describesByArn() {
-        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, CA_ROTATION);
+    void manyDatabasesTakeOneCallOfEachKindAndComeInTheOrderNamed() {
+        rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE), Resource.of(BILLING_ARN, ENGINE_UPGRADE),
+                Resource.of(LEGACY_ARN, HARDWARE));
 
-        assertThat(api.describe(REGION, BILLING_ARN, budget())).contains(billing(expected(CA_ROTATION)));
+        Map<String, DatabaseState> found = api.describe(REGION, List.of(BILLING_ARN, "no-such-db", "ORDERS-DB", ORDERS_ARN),
+                budget());
 
-        rds.server().verify(1, describePendingRequested()
-                .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
-                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN)));
+        // The stub answers every pending call with all three resources: only each database's own actions are kept.
+        assertThat(found).containsExactly(Map.entry(BILLING_ARN, billing(expected(ENGINE_UPGRADE))),
+                Map.entry("ORDERS-DB", orders(expected(OS_UPDATE))), Map.entry(ORDERS_ARN, orders(expected(OS_UPDATE))));
+        rds.server().verify(1, requested("DescribeDBInstances")
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("no-such-db"))
+                .withFormParam("Filters.Filter.1.Values.Value.2", equalTo("ORDERS-DB"))
+                .withFormParam("Filters.Filter.1.Values.Value.3", equalTo(ORDERS_ARN)));
+        rds.server().verify(1, requested("DescribeDBClusters")
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN))
+                .withFormParam("Filters.Filter.1.Values.Value.2", equalTo("no-such-db"))
+                .withFormParam("Filters.Filter.1.Values.Value.3", equalTo("ORDERS-DB")));
+        rds.server().verify(2, describePendingRequested());
     }
 
     @Test
     void describesAnInstanceWithNothingPending() {
         rds.pendingActions();
 
-        assertThat(api.describe(REGION, ORDERS_ARN, budget())).contains(orders());
-
-        rds.server().verify(1, describePendingRequested()
-                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id")));
+        assertThat(api.describe(REGION, List.of(ORDERS_ARN), budget())).containsExactly(Map.entry(ORDERS_ARN, orders()));
     }
 
     @Test
-    void anUnknownIdentifierIsEmptyAndAsksForNoPendingActions() {
+    void anUnknownIdentifierIsLeftOut() {
         rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE));
 
-        assertThat(api.describe(REGION, "no-such-db", budget())).isEmpty();
+        assertThat(api.describe(REGION, List.of("no-such-db"), budget())).isEmpty();
+    }
 
-        rds.server().verify(0, describePendingRequested());
-        // It was looked for as an instance, then as a cluster (both through to moto, both not found).
-        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBInstances"))
-                .withFormParam("DBInstanceIdentifier", equalTo("no-such-db")));
-        rds.server().verify(1, postRequestedFor(urlPathEqualTo("/")).withFormParam("Action", equalTo("DescribeDBClusters"))
-                .withFormParam("DBClusterIdentifier", equalTo("no-such-db")));
+    @Test
+    void aCallThatIsDeniedFailsTheLookup() {
+        rds.pendingActions();
+        rds.server().stubFor(call("DescribeDBClusters").willReturn(RdsQueryStub.error(403, "AccessDenied",
+                "User is not authorized to perform: rds:DescribeDBClusters")));
+
+        assertThatThrownBy(() -> api.describe(REGION, List.of("orders-db"), budget()))
+                .isInstanceOf(AwsServiceException.class).hasMessageContaining("rds:DescribeDBClusters");
+    }
+
+    @Test
+    void aCallThatHangsEndsWithTheBudget() {
+        rds.pendingActions();
+        rds.server().stubFor(call("DescribeDBInstances").willReturn(page(null).withFixedDelay(30_000)));
+        long started = System.nanoTime();
+
+        // The SDK's own timeout (the budget's end) or, just after it, the wait for the call: either way, not 30 s.
+        assertThatThrownBy(() -> api.describe(REGION, List.of("orders-db"), shortBudget()))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 }

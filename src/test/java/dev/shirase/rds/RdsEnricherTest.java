@@ -2,6 +2,9 @@ package dev.shirase.rds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.budget.Budget;
 import dev.shirase.classify.Classifier;
 import dev.shirase.log.JsonLog;
@@ -15,15 +18,17 @@ import dev.shirase.scan.PerAccount;
 import dev.shirase.source.EventReader;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The enricher against an in-memory inventory (the RDS API itself is tested against WireMock and moto). */
@@ -51,13 +56,19 @@ class RdsEnricherTest {
         }
 
         @Override
-        public Optional<DatabaseState> describe(String region, String identifier, Budget budget) {
-            asked.add(region + " " + identifier);
+        public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
+            asked.add(region + " " + String.join(",", identifiers));
             if (failure != null) {
                 throw failure;
             }
-            String id = identifier.substring(identifier.lastIndexOf(':') + 1);
-            return Optional.ofNullable(byId.get(id));
+            Map<String, DatabaseState> found = new LinkedHashMap<>();
+            for (String identifier : identifiers) {
+                DatabaseState db = byId.get(identifier.substring(identifier.lastIndexOf(':') + 1));
+                if (db != null) {
+                    found.put(identifier, db);
+                }
+            }
+            return found;
         }
     }
 
@@ -151,5 +162,61 @@ class RdsEnricherTest {
         assertThat(inventory.asked).containsExactly("ap-northeast-1 payments-db-01");
         assertThat(after.databases()).containsExactly(db);
         assertThat(after.accountName()).isEqualTo("prod-payments");
+    }
+
+    /** health-rds-maintenance-scheduled.json with its resources replaced by {@code resources}. */
+    private static Notice scheduledMaintenanceOf(String... resources) throws IOException {
+        ObjectNode event = (ObjectNode) new ObjectMapper().readTree(Events.sample("health-rds-maintenance-scheduled.json"));
+        ArrayNode list = event.putArray("resources");
+        ArrayNode entities = ((ObjectNode) event.get("detail")).putArray("affectedEntities");
+        for (String resource : resources) {
+            list.add(resource);
+            entities.addObject().put("entityValue", resource);
+        }
+        return new Classifier().classify(new EventReader().read(Events.bytes(event)));
+    }
+
+    private static DatabaseState database(String name, String region) {
+        return new DatabaseState(name, "arn:aws:rds:" + region + ":123456789012:db:" + name, false, "postgres", "16.4",
+                false, null, List.of());
+    }
+
+    @Test
+    void theDatabasesOfOneRegionAreLookedUpTogetherAndEachRegionOnce() throws IOException {
+        DatabaseState billing = database("billing-db-01", "ap-northeast-1");
+        DatabaseState reporting = database("reporting-db-01", "ap-northeast-1");
+        DatabaseState osaka = database("osaka-db-01", "ap-northeast-3");
+        Inventory inventory = new Inventory(Map.of("billing-db-01", billing, "reporting-db-01", reporting,
+                "osaka-db-01", osaka), null);
+
+        Notice after = new RdsEnricher(inventory, log).enrich(scheduledMaintenanceOf("billing-db-01", osaka.arn(),
+                "reporting-db-01"), budget());
+
+        assertThat(inventory.asked).containsExactly("ap-northeast-1 billing-db-01,reporting-db-01",
+                "ap-northeast-3 " + osaka.arn());
+        assertThat(after.databases()).containsExactly(billing, reporting, osaka);
+    }
+
+    @Test
+    void aDatabaseNamedTwiceIsShownOnceAndOneRdsDoesNotKnowIsLogged() throws IOException {
+        DatabaseState billing = database("billing-db-01", "ap-northeast-1");
+        Inventory inventory = new Inventory(Map.of("billing-db-01", billing), null);
+
+        Notice after = new RdsEnricher(inventory, log).enrich(scheduledMaintenanceOf("billing-db-01", billing.arn(),
+                "gone-db-01"), budget());
+
+        assertThat(after.databases()).containsExactly(billing);
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("RDS resource not found for enrichment")
+                .contains("gone-db-01").doesNotContain("\"resource\":\"billing-db-01\"");
+    }
+
+    @Test
+    void atMostTenDatabasesAreLookedUp() throws IOException {
+        String[] many = IntStream.rangeClosed(1, 25).mapToObj(i -> "db-" + i).toArray(String[]::new);
+        Inventory inventory = new Inventory(Map.of(), null);
+
+        new RdsEnricher(inventory, log).enrich(scheduledMaintenanceOf(many), budget());
+
+        assertThat(inventory.asked).singleElement().satisfies(call -> assertThat(call.split(",")).hasSize(10));
     }
 }
