@@ -11,6 +11,7 @@ import dev.shirase.scan.Databases;
 import dev.shirase.scan.RdsArn;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,44 +73,35 @@ public final class RdsApi implements RdsInventory {
     }
 
     /**
-     * One round trip: the instances, the clusters and the pending actions of each are asked for side by side, each
-     * call filtered by the identifiers as given (RDS's filters take identifiers and ARNs alike). An ARN says which kind
-     * it names; a bare identifier may be either, and is looked for as both.
+     * Two round trips at most, whatever the number of databases: the instances and the clusters named are asked for side
+     * by side, each call filtered by the identifiers as given (RDS's filters take identifiers and ARNs alike); then the
+     * pending actions of those RDS knows, one call per kind. An ARN says which kind it names; a bare identifier may be
+     * either, and is looked for as both.
      */
     @Override
     public Map<String, DatabaseState> describe(String region, List<String> identifiers, Budget budget) {
         clients.credentialsWithin(budget);
         RdsClient rds = clients.rds(Region.of(region));
-        List<String> instanceIds = identifiers.stream().filter(id -> !RdsArn.parse(id).cluster()).distinct().toList();
-        List<String> clusterIds = identifiers.stream()
-                .filter(id -> RdsArn.parse(id).cluster() || RdsArn.parse(id).region() == null).distinct().toList();
-        Map<Call, Callable<List<DatabaseState>>> calls = new LinkedHashMap<>();
-        if (!instanceIds.isEmpty()) {
-            Filter filter = Filter.builder().name("db-instance-id").values(instanceIds).build();
-            calls.put(Call.INSTANCES, () -> describeAll(rds, filter, budget, false));
-            calls.put(Call.PENDING_OF_INSTANCES, () -> pendingOf(rds, filter, budget));
-        }
-        if (!clusterIds.isEmpty()) {
-            Filter filter = Filter.builder().name("db-cluster-id").values(clusterIds).build();
-            calls.put(Call.CLUSTERS, () -> describeAll(rds, filter, budget, true));
-            calls.put(Call.PENDING_OF_CLUSTERS, () -> pendingOf(rds, filter, budget));
-        }
-        List<DatabaseState> described = new ArrayList<>();
-        Map<String, List<PendingAction>> pending = new HashMap<>();
-        SideBySide.run(calls, budget, CALL_GRACE).forEach((call, ending) -> {
-            List<DatabaseState> answer = switch (ending) {
-                case SideBySide.Done<List<DatabaseState>> done -> done.value();
-                case SideBySide.Failed<List<DatabaseState>> failed -> throw failed.cause() instanceof RuntimeException e
-                        ? e : new IllegalStateException(call + ": " + failed.cause(), failed.cause());
-                case SideBySide.Abandoned<List<DatabaseState>> abandoned ->
-                        throw new AwsClients.BudgetSpentException(call + " did not answer within the time budget");
-            };
-            if (call.pendingActions) {
-                answer.forEach(db -> pending.put(db.arn(), db.pendingActions()));
-            } else {
-                described.addAll(answer);
+        Map<Kind, Callable<List<DatabaseState>>> lookups = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            List<String> named = identifiers.stream().filter(kind::mayName).distinct().toList();
+            if (!named.isEmpty()) {
+                lookups.put(kind, () -> describeAll(rds, kind.filter(named), budget, kind == Kind.CLUSTER));
             }
-        });
+        }
+        List<DatabaseState> described = sideBySide(lookups, budget);
+        Map<Kind, Callable<List<DatabaseState>>> pendingCalls = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            List<String> arns = described.stream().filter(db -> db.cluster() == (kind == Kind.CLUSTER))
+                    .map(DatabaseState::arn).distinct().toList();
+            if (!arns.isEmpty()) {
+                pendingCalls.put(kind, () -> Databases.join(pendingActions(rds,
+                        DescribePendingMaintenanceActionsRequest.builder().filters(kind.filter(arns)), budget),
+                        List.of(), List.of()));
+            }
+        }
+        Map<String, List<PendingAction>> pending = new HashMap<>();
+        sideBySide(pendingCalls, budget).forEach(db -> pending.put(db.arn(), db.pendingActions()));
         Map<String, DatabaseState> byIdentifier = new LinkedHashMap<>();
         for (String identifier : identifiers) {
             // Instances first: an instance and a cluster may share a bare identifier, and the instance is the usual meaning.
@@ -120,15 +112,38 @@ public final class RdsApi implements RdsInventory {
         return byIdentifier;
     }
 
-    /** The calls of {@link #describe}, which run side by side. */
-    private enum Call {
-        INSTANCES(false), CLUSTERS(false), PENDING_OF_INSTANCES(true), PENDING_OF_CLUSTERS(true);
+    /** The two kinds of database, each with its filter name. */
+    private enum Kind {
+        INSTANCE("db-instance-id"), CLUSTER("db-cluster-id");
 
-        final boolean pendingActions;
+        private final String filterName;
 
-        Call(boolean pendingActions) {
-            this.pendingActions = pendingActions;
+        Kind(String filterName) {
+            this.filterName = filterName;
         }
+
+        boolean mayName(String identifier) {
+            RdsArn arn = RdsArn.parse(identifier);
+            boolean bare = arn.region() == null;
+            return bare || arn.cluster() == (this == CLUSTER);
+        }
+
+        Filter filter(List<String> values) {
+            return Filter.builder().name(filterName).values(values).build();
+        }
+    }
+
+    /** Every call's answer, in the order of the calls; the first that failed or did not answer in time is thrown. */
+    private static List<DatabaseState> sideBySide(Map<Kind, Callable<List<DatabaseState>>> calls, Budget budget) {
+        List<DatabaseState> answers = new ArrayList<>();
+        SideBySide.run(calls, budget, CALL_GRACE).forEach((kind, ending) -> answers.addAll(switch (ending) {
+            case SideBySide.Done<List<DatabaseState>> done -> done.value();
+            case SideBySide.Failed<List<DatabaseState>> failed -> throw failed.cause() instanceof RuntimeException e
+                    ? e : new IllegalStateException(failed.cause().toString(), failed.cause());
+            case SideBySide.Abandoned<List<DatabaseState>> abandoned -> throw new AwsClients.BudgetSpentException(
+                    "RDS did not answer within the time budget (" + kind + ")");
+        }));
+        return answers;
     }
 
     /** RDS identifiers are case-insensitive (it stores them in lower case); ARNs are compared as given. */
@@ -150,12 +165,6 @@ public final class RdsApi implements RdsInventory {
                     page -> page.dbInstances().forEach(db -> found.add(instance(db))));
         }
         return found;
-    }
-
-    /** The pending actions of the filtered resources, each as a database named from its ARN. */
-    private static List<DatabaseState> pendingOf(RdsClient rds, Filter filter, Budget budget) {
-        return Databases.join(pendingActions(rds, DescribePendingMaintenanceActionsRequest.builder().filters(filter),
-                budget), List.of(), List.of());
     }
 
     private static Map<String, List<PendingAction>> pendingActions(RdsClient rds,

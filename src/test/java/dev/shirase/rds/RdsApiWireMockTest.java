@@ -324,26 +324,27 @@ class RdsApiWireMockTest {
 
     @Test
     void describesAnInstanceByIdentifierWithItsPendingActions() {
-        pendingOnlyWhenFiltered("db-instance-id", "orders-db", ORDERS_ARN, OS_UPDATE);
+        pendingOnlyWhenFiltered("db-instance-id", ORDERS_ARN, ORDERS_ARN, OS_UPDATE);
 
         assertThat(api.describe(REGION, List.of("orders-db"), budget()))
                 .containsExactly(Map.entry("orders-db", orders(expected(OS_UPDATE))));
 
-        rds.server().verify(1, describePendingRequested()
-                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id"))
-                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("orders-db")));
+        assertThat(rds.pendingRequests()).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
+                .contains("Action=DescribePendingMaintenanceActions")
+                .contains("Filters.Filter.1.Name=db-instance-id")
+                .contains("Filters.Filter.1.Values.Value.1=arn%3Aaws%3Ards%3Aap-northeast-1%3A123456789012%3Adb%3Aorders-db"));
     }
 
     @Test
     void describesAClusterByIdentifierWithItsPendingActions() {
-        pendingOnlyWhenFiltered("db-cluster-id", "billing-cluster", BILLING_ARN, ENGINE_UPGRADE);
+        pendingOnlyWhenFiltered("db-cluster-id", BILLING_ARN, BILLING_ARN, ENGINE_UPGRADE);
 
         assertThat(api.describe(REGION, List.of("billing-cluster"), budget()))
                 .containsExactly(Map.entry("billing-cluster", billing(expected(ENGINE_UPGRADE))));
     }
 
     @Test
-    void aBareIdentifierIsLookedForAsBothKindsInOneCallOfEach() {
+    void aBareIdentifierIsLookedForAsBothKindsAndOnlyWhatRdsKnowsIsAskedForItsPendingActions() {
         rds.pendingActions();
 
         api.describe(REGION, List.of("orders-db"), budget());
@@ -354,8 +355,10 @@ class RdsApiWireMockTest {
         rds.server().verify(1, requested("DescribeDBClusters")
                 .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
                 .withFormParam("Filters.Filter.1.Values.Value.1", equalTo("orders-db")));
-        rds.server().verify(1, describePendingRequested().withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id")));
-        rds.server().verify(1, describePendingRequested().withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id")));
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(ORDERS_ARN)));
+        rds.server().verify(1, describePendingRequested());
     }
 
     @Test
@@ -389,6 +392,15 @@ class RdsApiWireMockTest {
                 .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN))
                 .withFormParam("Filters.Filter.1.Values.Value.2", equalTo("no-such-db"))
                 .withFormParam("Filters.Filter.1.Values.Value.3", equalTo("ORDERS-DB")));
+        // Then one call per kind, each naming every database of that kind once.
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-instance-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(ORDERS_ARN))
+                .withoutFormParam("Filters.Filter.1.Values.Value.2"));
+        rds.server().verify(1, describePendingRequested()
+                .withFormParam("Filters.Filter.1.Name", equalTo("db-cluster-id"))
+                .withFormParam("Filters.Filter.1.Values.Value.1", equalTo(BILLING_ARN))
+                .withoutFormParam("Filters.Filter.1.Values.Value.2"));
         rds.server().verify(2, describePendingRequested());
     }
 
@@ -400,10 +412,12 @@ class RdsApiWireMockTest {
     }
 
     @Test
-    void anUnknownIdentifierIsLeftOut() {
+    void anUnknownIdentifierIsLeftOutAndAsksForNoPendingActions() {
         rds.pendingActions(Resource.of(ORDERS_ARN, OS_UPDATE));
 
         assertThat(api.describe(REGION, List.of("no-such-db"), budget())).isEmpty();
+
+        rds.server().verify(0, describePendingRequested());
     }
 
     @Test
