@@ -29,7 +29,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
@@ -117,10 +116,8 @@ public final class AwsClients {
             this.own = new RenewableCredentials(answering == null ? this::credentialsFor
                     : () -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMING", "priming")));
             this.credentials = () -> this.own;
-            this.http = answering != null ? () -> answering : once(() -> UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(READ_TIMEOUT)
-                    .build());
+            this.http = answering != null ? () -> answering : once(() -> new DeferredTlsHttpClient(CONNECT_TIMEOUT,
+                    READ_TIMEOUT, !env.getOrDefault("AWS_ENDPOINT_URL", "https:").startsWith("http:")));
             // The region's own STS endpoint (the SDK's default outside aws-global), with the function's credentials.
             this.sts = once(() -> configure(StsClient.builder(), "STS", region.get(), readRetries()).build());
             this.byRole = new ConcurrentHashMap<>();
@@ -153,11 +150,20 @@ public final class AwsClients {
 
     /**
      * Builds every client of the function's own that {@code rehearsal} built (the same service in the same region), so
-     * that under SnapStart their cost is paid before the snapshot rather than in the first invocation. A member
-     * account's clients are left to be built when used: they need that account's credentials.
+     * that under SnapStart their cost is paid before the snapshot rather than in the first invocation, and sets TLS up
+     * for them (the rehearsal needed none). A member account's clients are left to be built when used: they need that
+     * account's credentials.
      */
     public void buildClientsUsedBy(AwsClients rehearsal) {
         rehearsal.built.values().forEach(build -> build.accept(this));
+        if (!rehearsal.built.isEmpty() && http.get() instanceof DeferredTlsHttpClient deferred) {
+            deferred.tlsClient();
+        }
+    }
+
+    /** Whether the HTTP client has set TLS up. */
+    boolean tlsReady() {
+        return http.get() instanceof DeferredTlsHttpClient deferred && deferred.tlsReady();
     }
 
     /** The services (and regions) of the clients built so far, e.g. {@code sns ap-northeast-1}. */
