@@ -3,6 +3,7 @@ package dev.shirase.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The REPORT line is shaped as Lambda writes it, so that local runs read as CloudWatch does. */
@@ -39,5 +40,24 @@ class InvocationReportTest {
         assertThat(peak).isPositive();
         assertThat(InvocationReport.peakMemoryMb()).isGreaterThanOrEqualTo(peak);
         assertThat(InvocationReport.uptime()).isPositive();
+    }
+
+    @Test
+    void uptimeCountsFromTheLaunchersClockWhenItGivesOne() {
+        Instant now = Instant.parse("2026-12-01T03:00:01.250Z");
+        long launched = Instant.parse("2026-12-01T03:00:00Z").getEpochSecond();
+
+        assertThat(InvocationReport.uptime(launched + ".000125", now)).isEqualTo(Duration.ofMillis(1250).minusNanos(125_000));
+        // bash writes EPOCHREALTIME with the locale's decimal separator
+        assertThat(InvocationReport.uptime(launched + ",500000", now)).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void withoutTheLaunchersClockOrWithNonsenseTheJvmsOwnUptimeCounts() {
+        Instant now = Instant.parse("2026-12-01T03:00:01Z");
+        for (String launched : new String[] {"", "yesterday", "1.2.3", "1796094000", "9999999999.000000"}) {
+            Duration uptime = InvocationReport.uptime(launched, now);
+            assertThat(uptime).as(launched).isPositive().isLessThan(Duration.ofHours(1));
+        }
     }
 }
