@@ -66,18 +66,20 @@ public final class RdsEnricher implements Enricher {
             return notice;
         }
         // One lookup per account and region, of all the databases the notice names there (usually one lookup in all).
-        Map<Place, List<String>> byPlace = new LinkedHashMap<>();
+        // Keyed by text, not by the record: a record's equals and hashCode are bootstrapped on first use, which a cold
+        // start pays for.
+        Map<String, Place> places = new LinkedHashMap<>();
         for (var resource : a.resources().stream().limit(MAX_LOOKUPS).toList()) {
             String identifier = resource.arn() != null ? resource.arn() : resource.id();
             RdsArn arn = RdsArn.parse(identifier);
             String account = arn.account() != null ? arn.account() : a.account();
             String region = arn.region() != null && Regions.isRegionCode(arn.region()) ? arn.region() : a.region();
-            byPlace.computeIfAbsent(new Place(account, region), place -> new ArrayList<>()).add(identifier);
+            places.computeIfAbsent(account + " " + region, key -> new Place(account, region, new ArrayList<>()))
+                    .identifiers().add(identifier);
         }
         Map<String, DatabaseState> found = new LinkedHashMap<>();
-        for (var entry : byPlace.entrySet()) {
-            Place place = entry.getKey();
-            List<String> identifiers = entry.getValue();
+        for (Place place : places.values()) {
+            List<String> identifiers = place.identifiers();
             if (budget.isSpent()) {
                 log.warn("RDS enrichment stopped: its share of the time budget is spent", fields(a, null, "time budget"));
                 break;
@@ -132,8 +134,8 @@ public final class RdsEnricher implements Enricher {
                 notice.accountName());
     }
 
-    /** Where databases are looked up: an account (null for the function's own when unknown) and a region. */
-    private record Place(String account, String region) {
+    /** The databases to look up in an account (null for the function's own when unknown) and region. */
+    private record Place(String account, String region, List<String> identifiers) {
     }
 
     private static Map<String, Object> fields(Announcement a, String identifier, String reason) {
