@@ -1,6 +1,7 @@
 package dev.shirase.aws;
 
 import dev.shirase.budget.Budget;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -159,6 +160,14 @@ public final class AwsClients {
         if (!rehearsal.built.isEmpty() && http.get() instanceof DeferredTlsHttpClient deferred) {
             deferred.tlsClient();
         }
+    }
+
+    /**
+     * Runs one request through the real HTTP client, answered over loopback by this process (SnapStart priming: the
+     * rehearsal's answers come from within the SDK, so the JDK's HTTP code would otherwise first run after the restore).
+     */
+    public void rehearseHttp() throws IOException {
+        LoopbackExchange.run(http.get(), Duration.ofSeconds(2));
     }
 
     /** Whether the HTTP client has set TLS up. */

@@ -112,6 +112,7 @@ final class Priming implements Resource {
                 // What the rehearsal got to use before it stopped, if it stopped, is still worth building.
                 clients.buildClientsUsedBy(answered);
             }
+            clients.rehearseHttp();
             Map<String, Object> fields = fields(start, "clients", String.join(", ", clients.builtClients()));
             fields.put("rounds", round);
             log.info("primed for the snapshot", fields);
