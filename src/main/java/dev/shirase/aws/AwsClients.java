@@ -183,8 +183,8 @@ public final class AwsClients {
     /**
      * After a restore from a snapshot, nothing taken before it is used again: the function's own credentials are
      * fetched anew (Lambda gives each restored environment its own), and member accounts' role sessions are taken
-     * again. The HTTP client keeps no connections of its own (the JDK's keep-alive cache holds those, and priming opens
-     * none); region and endpoints stay.
+     * again. The HTTP client keeps no connections of its own (the JDK's keep-alive cache holds those, and the one
+     * loopback connection priming opens is closed by its answer); region and endpoints stay.
      */
     public void renewAfterRestore() {
         if (own != null) {
