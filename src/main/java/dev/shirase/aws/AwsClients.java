@@ -163,6 +163,21 @@ public final class AwsClients {
     }
 
     /**
+     * Builds a client ({@code build} asks for it) on a thread of its own, so that its start-up (a few hundred
+     * milliseconds on a cold JVM) overlaps what this thread does meanwhile; the one who asks for it then waits only for
+     * what is left. A failure (no region, say) is left for that first real use to meet and report.
+     */
+    public void buildAhead(Consumer<AwsClients> build) {
+        Thread.ofPlatform().daemon().name("client-build").start(() -> {
+            try {
+                build.accept(this);
+            } catch (RuntimeException leftForTheFirstUse) {
+                // The same failure reaches the caller when it uses the client.
+            }
+        });
+    }
+
+    /**
      * Runs one request through the real HTTP client, answered over loopback by this process (SnapStart priming: the
      * rehearsal's answers come from within the SDK, so the JDK's HTTP code would otherwise first run after the restore).
      */

@@ -89,6 +89,11 @@ public final class NotifyHandler implements RequestStreamHandler {
         List<Channel> channels = Channels.fromEnvironment(env, clients, console);
         // Printing to the console is the offline mode (no AWS account): RDS is not asked then either.
         boolean offline = channels.stream().allMatch(c -> c instanceof ConsoleChannel);
+        if (!offline) {
+            // An RDS notice looks its databases up, most often in this region: that client is built while this thread
+            // goes on (the rest of the set-up, then reading and classifying the event).
+            clients.buildAhead(AwsClients::rds);
+        }
         Enricher enricher = offline ? Enricher.NONE : new RdsEnricher(AccountReaders.of(clients, SESSION, RdsApi::new),
                 blankToNull(env.get(HOME_ACCOUNT)), blankToNull(env.get(ScanSettings.READER_ROLE)), log);
         Clock clock = Clock.systemUTC();

@@ -9,6 +9,10 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -68,5 +72,38 @@ class AwsClientsTest {
     void noCallIsMadeOnASpentBudget() {
         assertThatThrownBy(() -> AwsClients.within(Budget.of(Duration.ZERO)))
                 .isInstanceOf(AwsClients.BudgetSpentException.class);
+    }
+
+    @Test
+    void aClientIsBuiltAheadWhileTheCallerGoesOn() throws InterruptedException {
+        AwsClients clients = new AwsClients(Map.of("AWS_REGION", "ap-northeast-1"));
+        CountDownLatch callerWentOn = new CountDownLatch(1);
+        CountDownLatch built = new CountDownLatch(1);
+        AtomicBoolean sawTheCallerGoOn = new AtomicBoolean();
+
+        clients.buildAhead(c -> {
+            try {
+                sawTheCallerGoOn.set(callerWentOn.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            c.rds();
+            built.countDown();
+        });
+        callerWentOn.countDown();
+
+        assertThat(built.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sawTheCallerGoOn).isTrue();
+        assertThat(clients.builtClients()).containsExactly("rds ap-northeast-1");
+    }
+
+    @Test
+    void aClientThatCannotBeBuiltAheadFailsOnlyWhenUsed() throws InterruptedException {
+        AwsClients noRegion = new AwsClients(Map.of());
+
+        noRegion.buildAhead(AwsClients::rds);
+        Thread.sleep(200);
+
+        assertThatThrownBy(noRegion::rds).hasMessageContaining("region");
     }
 }
