@@ -8,8 +8,10 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.Stage;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -36,23 +38,70 @@ public final class Classifier {
             return new Notice(a, Category.UNCLASSIFIED, Obligation.OPTIONAL, Stage.ANNOUNCED, null, "未分類の通知",
                     "unrecognized input", List.of());
         }
-        AnalysedText description = AnalysedText.of(a.description(), limits.maxChars());
+        return classify(a, read(Text.of(a)));
+    }
+
+    /**
+     * A classifier for many announcements that share few texts (a digest's thousands of pending actions share a
+     * handful): each distinct text is read once, and only the deadline and the obligation, which read the schedule,
+     * are decided per announcement. It keeps every text it was given, so it is meant for one batch; not thread-safe.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** See {@link #batch()}. */
+    public final class Batch {
+        private final Map<Text, Judgement> judged = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /** Exactly what {@link Classifier#classify} gives. */
+        public Notice classify(Announcement a) {
+            if (a.origin() == Origin.UNRECOGNIZED) {
+                return Classifier.this.classify(a);
+            }
+            return Classifier.this.classify(a, judged.computeIfAbsent(Text.of(a), Classifier.this::read));
+        }
+    }
+
+    /**
+     * All that the costly part of classification reads of an announcement; its schedule, resources, actionability and
+     * account are read only by {@link #classify(Announcement, Judgement)}, per announcement.
+     */
+    private record Text(Origin origin, String code, String eventCategory, String status, String description) {
+        static Text of(Announcement a) {
+            return new Text(a.origin(), a.code(), a.eventCategory(), a.status(), a.description());
+        }
+    }
+
+    /** What the text decides: the kind and the stage, and the reading that deadline and obligation look at. */
+    private record Judgement(Kind kind, Optional<Rule> rule, Stage stage, AnalysedText description, Reading reading) {
+    }
+
+    private Judgement read(Text t) {
+        AnalysedText description = AnalysedText.of(t.description(), limits.maxChars());
         Reading reading = Reading.of(description);
-        Optional<Rule> rule = RulesTable.find(a.origin(), a.code());
+        Optional<Rule> rule = RulesTable.find(t.origin(), t.code());
         String ruleName = rule.map(r -> "table: " + r.key()).orElse(null);
-        if (rule.isEmpty() && a.origin() == Origin.RDS_EVENT && a.code() == null) {
+        if (rule.isEmpty() && t.origin() == Origin.RDS_EVENT && t.code() == null) {
             // An old RDS event without an EventID: its message says which event it is.
             rule = RulesTable.findRdsMessage(reading.lower());
             ruleName = rule.map(r -> "RDS message: " + r.key()).orElse(null);
         }
         String name = ruleName;
         Kind kind = minorVersionsRetired(
-                rule.map(r -> kindFromRule(r, name, reading)).orElseGet(() -> kindWithoutRule(a, reading)), reading);
-        Stage stage = stage(a, rule, reading.lower());
-        Deadline deadline = stage == Stage.ANNOUNCED
-                ? Deadlines.find(a, kind.category(), description, limits.maxDates()) : null;
-        Obligation obligation = obligation(a, rule, kind.category(), stage, deadline, reading);
-        return new Notice(a, kind.category(), obligation, stage, deadline, kind.title(), kind.rule(), List.of());
+                rule.map(r -> kindFromRule(r, name, reading)).orElseGet(() -> kindWithoutRule(t, reading)), reading);
+        return new Judgement(kind, rule, stage(t, rule, reading.lower()), description, reading);
+    }
+
+    private Notice classify(Announcement a, Judgement j) {
+        Category category = j.kind().category();
+        Deadline deadline = j.stage() == Stage.ANNOUNCED
+                ? Deadlines.find(a, category, j.description(), limits.maxDates()) : null;
+        Obligation obligation = obligation(a, j.rule(), category, j.stage(), deadline, j.reading());
+        return new Notice(a, category, obligation, j.stage(), deadline, j.kind().title(), j.kind().rule(), List.of());
     }
 
     /**
@@ -80,7 +129,7 @@ public final class Classifier {
         return new Kind(named.get().category(), titleFor(named.get(), reading.lower()), name + " + words");
     }
 
-    private static Kind kindWithoutRule(Announcement a, Reading reading) {
+    private static Kind kindWithoutRule(Text a, Reading reading) {
         // The code itself often names the kind (AWS_X_REBOOT_SCHEDULED); its words count as much as the text's.
         String codeWords = a.code() == null ? "" : a.code().replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
         Optional<WordRule> named = namedBy(reading, codeWords, words -> true);
@@ -164,7 +213,7 @@ public final class Classifier {
         return words.title();
     }
 
-    private static Stage stage(Announcement a, Optional<Rule> rule, String text) {
+    private static Stage stage(Text a, Optional<Rule> rule, String text) {
         if ("closed".equals(a.status())) {
             return Stage.COMPLETED;
         }
