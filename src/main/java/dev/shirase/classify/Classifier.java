@@ -76,8 +76,42 @@ public final class Classifier {
         }
     }
 
-    /** What the text decides: the kind and the stage, and the reading that deadline and obligation look at. */
-    private record Judgement(Kind kind, Optional<Rule> rule, Stage stage, AnalysedText description, Reading reading) {
+    /**
+     * What the text decides: the kind and the stage, the text the deadline is read from, and what the text says of the
+     * obligation, each found only when the obligation asks for it, and then once.
+     */
+    private static final class Judgement {
+        final Kind kind;
+        final Optional<Rule> rule;
+        final Stage stage;
+        final AnalysedText description;
+        private final Reading reading;
+        private Boolean saysRequired;
+        private Boolean saysNoAction;
+
+        Judgement(Kind kind, Optional<Rule> rule, Stage stage, AnalysedText description, Reading reading) {
+            this.kind = kind;
+            this.rule = rule;
+            this.stage = stage;
+            this.description = description;
+            this.reading = reading;
+        }
+
+        /** Whether the text says that AWS will act, or that the reader must. */
+        boolean saysRequired() {
+            if (saysRequired == null) {
+                saysRequired = reading.asserts(RulesTable.AWS_WILL_ACT) || reading.asserts(RulesTable.READER_MUST);
+            }
+            return saysRequired;
+        }
+
+        /** Whether the text says outright that nothing is to be done. */
+        boolean saysNoAction() {
+            if (saysNoAction == null) {
+                saysNoAction = reading.statesUnconditionally(RulesTable.NO_ACTION_WORDS);
+            }
+            return saysNoAction;
+        }
     }
 
     private Judgement read(Text t) {
@@ -97,11 +131,11 @@ public final class Classifier {
     }
 
     private Notice classify(Announcement a, Judgement j) {
-        Category category = j.kind().category();
-        Deadline deadline = j.stage() == Stage.ANNOUNCED
-                ? Deadlines.find(a, category, j.description(), limits.maxDates()) : null;
-        Obligation obligation = obligation(a, j.rule(), category, j.stage(), deadline, j.reading());
-        return new Notice(a, category, obligation, j.stage(), deadline, j.kind().title(), j.kind().rule(), List.of());
+        Category category = j.kind.category();
+        Deadline deadline = j.stage == Stage.ANNOUNCED
+                ? Deadlines.find(a, category, j.description, limits.maxDates()) : null;
+        Obligation obligation = obligation(a, j, deadline);
+        return new Notice(a, category, obligation, j.stage, deadline, j.kind.title(), j.kind.rule(), List.of());
     }
 
     /**
@@ -235,17 +269,16 @@ public final class Classifier {
      * do) outweighs AWS's own "may be required", though not its "informational"; then AWS's actionability; then the
      * text alone: a deadline it states makes a notice required, words that nothing is to be done make it information.
      */
-    private static Obligation obligation(Announcement a, Optional<Rule> rule, Category category, Stage stage,
-            Deadline deadline, Reading reading) {
-        if (stage != Stage.ANNOUNCED) {
+    private static Obligation obligation(Announcement a, Judgement j, Deadline deadline) {
+        Optional<Rule> rule = j.rule;
+        if (j.stage != Stage.ANNOUNCED) {
             return Obligation.INFORMATION;
         }
         // Where the table speaks, it wins: an EC2 reboot is required even if AWS tags it ACTION_MAY_BE_REQUIRED.
         if (rule.isPresent() && rule.get().obligation() != null) {
             return rule.get().obligation();
         }
-        boolean textRequires = reading.asserts(RulesTable.AWS_WILL_ACT) || reading.asserts(RulesTable.READER_MUST)
-                || deadline != null && AWS_ACTS_ON.contains(deadline.kind());
+        boolean textRequires = j.saysRequired() || deadline != null && AWS_ACTS_ON.contains(deadline.kind());
         Obligation native_ = fromActionability(a.actionability());
         if (textRequires && native_ != Obligation.INFORMATION) {
             return Obligation.REQUIRED;
@@ -260,7 +293,7 @@ public final class Classifier {
         if ("scheduledChange".equals(a.eventCategory())) {
             return Obligation.REQUIRED;
         }
-        if (reading.statesUnconditionally(RulesTable.NO_ACTION_WORDS)) {
+        if (j.saysNoAction()) {
             return Obligation.INFORMATION;
         }
         if (deadline != null) {
@@ -271,7 +304,7 @@ public final class Classifier {
         if ("issue".equals(a.eventCategory()) && !a.resources().isEmpty()) {
             return Obligation.OPTIONAL;
         }
-        return category == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
+        return j.kind.category() == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
     }
 
     /** Deadlines that say AWS itself acts on that date: support ends, or the change is applied automatically. */
