@@ -15,7 +15,12 @@ public final class Utf8 {
     }
 
     public static int length(String s) {
-        return length(s, ASCII);
+        return length(s, 0, s.length(), ASCII);
+    }
+
+    /** The bytes of the chars from {@code from} to {@code to}. */
+    static int length(String s, int from, int to) {
+        return length(s, from, to, ASCII);
     }
 
     /**
@@ -24,15 +29,18 @@ public final class Utf8 {
      * than a function per code point: the digest measures megabytes of text, and C1 does not inline such a call.
      */
     static int length(String s, byte[] ascii) {
+        return length(s, 0, s.length(), ascii);
+    }
+
+    private static int length(String s, int from, int to, byte[] ascii) {
         int bytes = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 bytes += ascii[c];
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {
