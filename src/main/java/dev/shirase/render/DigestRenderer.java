@@ -232,8 +232,10 @@ public final class DigestRenderer {
                 window = db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese();
                 engine = db.engine() == null ? null : db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion());
                 boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
-                String downtime = Guidance.downtime(n, Guidance.advice(n, Platform.of(n)), dev.shirase.facts.Facts.NONE);
-                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
+                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own. Looked up
+                // for Aurora alone: finding the platform reads the description, for each of thousands of rows.
+                String downtime = aurora
+                        ? Guidance.downtime(n, Guidance.advice(n, Platform.of(n)), dev.shirase.facts.Facts.NONE) : null;
                 multiAz = aurora ? (downtime == null ? null : "停止の目安: " + downtime)
                         : db.multiAz() == null ? null
                         : (db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz());
