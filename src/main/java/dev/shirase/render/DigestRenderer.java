@@ -859,7 +859,9 @@ public final class DigestRenderer {
      * the AWS Health dashboard), every other block as paragraphs and lists. Unlike the SNS text, nothing is cut.
      */
     private static String html(String subject, Layout layout) {
-        StringBuilder h = new StringBuilder(4096);
+        // Sized for the whole page at once, the tables' markup taking about three times the text: a digest of
+        // thousands of rows otherwise grows the builder a dozen times, copying megabytes each time.
+        StringBuilder h = new StringBuilder(Math.max(4096, layout.full.length() / 2 * 7));
         HtmlEmail.start(h, subject);
         HtmlEmail.banner(h, subject.startsWith("【要対応・必須】") ? "要対応・必須" : "要確認", subject);
         for (Block b : layout.blocks) {
