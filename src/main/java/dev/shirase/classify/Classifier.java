@@ -8,8 +8,10 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.Stage;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -36,23 +38,104 @@ public final class Classifier {
             return new Notice(a, Category.UNCLASSIFIED, Obligation.OPTIONAL, Stage.ANNOUNCED, null, "未分類の通知",
                     "unrecognized input", List.of());
         }
-        AnalysedText description = AnalysedText.of(a.description(), limits.maxChars());
+        return classify(a, read(Text.of(a)));
+    }
+
+    /**
+     * A classifier for many announcements that share few texts (a digest's thousands of pending actions share a
+     * handful): each distinct text is read once, and only the deadline and the obligation, which read the schedule,
+     * are decided per announcement. It keeps every text it was given, so it is meant for one batch; not thread-safe.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** See {@link #batch()}. */
+    public final class Batch {
+        private final Map<Text, Judgement> judged = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /** Exactly what {@link Classifier#classify} gives. */
+        public Notice classify(Announcement a) {
+            if (a.origin() == Origin.UNRECOGNIZED) {
+                return Classifier.this.classify(a);
+            }
+            return Classifier.this.classify(a, judged.computeIfAbsent(Text.of(a), Classifier.this::read));
+        }
+    }
+
+    /**
+     * All that the costly part of classification reads of an announcement; its schedule, resources, actionability and
+     * account are read only by {@link #classify(Announcement, Judgement)}, per announcement.
+     */
+    private record Text(Origin origin, String code, String eventCategory, String status, String description) {
+        static Text of(Announcement a) {
+            return new Text(a.origin(), a.code(), a.eventCategory(), a.status(), a.description());
+        }
+    }
+
+    /**
+     * What the text decides: the kind and the stage, the text the deadline is read from, and what the text says of the
+     * obligation, each found only when the obligation asks for it, and then once.
+     */
+    private static final class Judgement {
+        final Kind kind;
+        final Optional<Rule> rule;
+        final Stage stage;
+        final AnalysedText description;
+        private final Reading reading;
+        private Boolean saysRequired;
+        private Boolean saysNoAction;
+
+        Judgement(Kind kind, Optional<Rule> rule, Stage stage, AnalysedText description, Reading reading) {
+            this.kind = kind;
+            this.rule = rule;
+            this.stage = stage;
+            this.description = description;
+            this.reading = reading;
+        }
+
+        /** Whether the text says that AWS will act, or that the reader must. */
+        boolean saysRequired() {
+            if (saysRequired == null) {
+                saysRequired = reading.asserts(RulesTable.AWS_WILL_ACT) || reading.asserts(RulesTable.READER_MUST);
+            }
+            return saysRequired;
+        }
+
+        /** Whether the text says outright that nothing is to be done. */
+        boolean saysNoAction() {
+            if (saysNoAction == null) {
+                saysNoAction = reading.statesUnconditionally(RulesTable.NO_ACTION_WORDS);
+            }
+            return saysNoAction;
+        }
+    }
+
+    private Judgement read(Text t) {
+        AnalysedText description = AnalysedText.of(t.description(), limits.maxChars());
         Reading reading = Reading.of(description);
-        Optional<Rule> rule = RulesTable.find(a.origin(), a.code());
+        Optional<Rule> rule = RulesTable.find(t.origin(), t.code());
         String ruleName = rule.map(r -> "table: " + r.key()).orElse(null);
-        if (rule.isEmpty() && a.origin() == Origin.RDS_EVENT && a.code() == null) {
+        if (rule.isEmpty() && t.origin() == Origin.RDS_EVENT && t.code() == null) {
             // An old RDS event without an EventID: its message says which event it is.
             rule = RulesTable.findRdsMessage(reading.lower());
             ruleName = rule.map(r -> "RDS message: " + r.key()).orElse(null);
         }
         String name = ruleName;
         Kind kind = minorVersionsRetired(
-                rule.map(r -> kindFromRule(r, name, reading)).orElseGet(() -> kindWithoutRule(a, reading)), reading);
-        Stage stage = stage(a, rule, reading.lower());
-        Deadline deadline = stage == Stage.ANNOUNCED
-                ? Deadlines.find(a, kind.category(), description, limits.maxDates()) : null;
-        Obligation obligation = obligation(a, rule, kind.category(), stage, deadline, reading);
-        return new Notice(a, kind.category(), obligation, stage, deadline, kind.title(), kind.rule(), List.of());
+                rule.map(r -> kindFromRule(r, name, reading)).orElseGet(() -> kindWithoutRule(t, reading)), reading);
+        return new Judgement(kind, rule, stage(t, rule, reading.lower()), description, reading);
+    }
+
+    private Notice classify(Announcement a, Judgement j) {
+        Category category = j.kind.category();
+        Deadline deadline = j.stage == Stage.ANNOUNCED
+                ? Deadlines.find(a, category, j.description, limits.maxDates()) : null;
+        Obligation obligation = obligation(a, j, deadline);
+        return new Notice(a, category, obligation, j.stage, deadline, j.kind.title(), j.kind.rule(), List.of());
     }
 
     /**
@@ -80,7 +163,7 @@ public final class Classifier {
         return new Kind(named.get().category(), titleFor(named.get(), reading.lower()), name + " + words");
     }
 
-    private static Kind kindWithoutRule(Announcement a, Reading reading) {
+    private static Kind kindWithoutRule(Text a, Reading reading) {
         // The code itself often names the kind (AWS_X_REBOOT_SCHEDULED); its words count as much as the text's.
         String codeWords = a.code() == null ? "" : a.code().replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
         Optional<WordRule> named = namedBy(reading, codeWords, words -> true);
@@ -164,7 +247,7 @@ public final class Classifier {
         return words.title();
     }
 
-    private static Stage stage(Announcement a, Optional<Rule> rule, String text) {
+    private static Stage stage(Text a, Optional<Rule> rule, String text) {
         if ("closed".equals(a.status())) {
             return Stage.COMPLETED;
         }
@@ -186,17 +269,16 @@ public final class Classifier {
      * do) outweighs AWS's own "may be required", though not its "informational"; then AWS's actionability; then the
      * text alone: a deadline it states makes a notice required, words that nothing is to be done make it information.
      */
-    private static Obligation obligation(Announcement a, Optional<Rule> rule, Category category, Stage stage,
-            Deadline deadline, Reading reading) {
-        if (stage != Stage.ANNOUNCED) {
+    private static Obligation obligation(Announcement a, Judgement j, Deadline deadline) {
+        Optional<Rule> rule = j.rule;
+        if (j.stage != Stage.ANNOUNCED) {
             return Obligation.INFORMATION;
         }
         // Where the table speaks, it wins: an EC2 reboot is required even if AWS tags it ACTION_MAY_BE_REQUIRED.
         if (rule.isPresent() && rule.get().obligation() != null) {
             return rule.get().obligation();
         }
-        boolean textRequires = reading.asserts(RulesTable.AWS_WILL_ACT) || reading.asserts(RulesTable.READER_MUST)
-                || deadline != null && AWS_ACTS_ON.contains(deadline.kind());
+        boolean textRequires = j.saysRequired() || deadline != null && AWS_ACTS_ON.contains(deadline.kind());
         Obligation native_ = fromActionability(a.actionability());
         if (textRequires && native_ != Obligation.INFORMATION) {
             return Obligation.REQUIRED;
@@ -211,7 +293,7 @@ public final class Classifier {
         if ("scheduledChange".equals(a.eventCategory())) {
             return Obligation.REQUIRED;
         }
-        if (reading.statesUnconditionally(RulesTable.NO_ACTION_WORDS)) {
+        if (j.saysNoAction()) {
             return Obligation.INFORMATION;
         }
         if (deadline != null) {
@@ -222,7 +304,7 @@ public final class Classifier {
         if ("issue".equals(a.eventCategory()) && !a.resources().isEmpty()) {
             return Obligation.OPTIONAL;
         }
-        return category == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
+        return j.kind.category() == Category.INFORMATION ? Obligation.INFORMATION : Obligation.OPTIONAL;
     }
 
     /** Deadlines that say AWS itself acts on that date: support ends, or the change is applied automatically. */

@@ -108,6 +108,6 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime startTime, Duratio
     }
 
     private static String hhmm(ZonedDateTime t) {
-        return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+        return Jst.hhmm(new StringBuilder(5), t).toString();
     }
 }

@@ -232,8 +232,10 @@ public final class DigestRenderer {
                 window = db.window() == null ? "メンテナンスウィンドウ不明" : "メンテナンスウィンドウ " + db.window().toJapanese();
                 engine = db.engine() == null ? null : db.engine() + (db.engineVersion() == null ? "" : " " + db.engineVersion());
                 boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
-                String downtime = Guidance.downtime(n, Guidance.advice(n, Platform.of(n)), dev.shirase.facts.Facts.NONE);
-                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own.
+                // Aurora has readers and a writer, not RDS's Single-AZ/Multi-AZ: its downtime is its own. Looked up
+                // for Aurora alone: finding the platform reads the description, for each of thousands of rows.
+                String downtime = aurora
+                        ? Guidance.downtime(n, Guidance.advice(n, Platform.of(n)), dev.shirase.facts.Facts.NONE) : null;
                 multiAz = aurora ? (downtime == null ? null : "停止の目安: " + downtime)
                         : db.multiAz() == null ? null
                         : (db.multiAz() ? "Multi-AZ" : "Single-AZ") + shortImpact(n.category(), db.multiAz());
@@ -298,12 +300,24 @@ public final class DigestRenderer {
     public static final class Layout {
         private final List<Block> blocks;
         private final String full;
+        /** By block: the bytes it takes in {@link #full}. */
+        private final int[] wholeBytes;
         private final int fullBytes;
+        /** Made at the first cut and kept: SNS asks again for less when escaping made a cut too long. */
+        private Sizes sizes;
 
         private Layout(List<Block> blocks) {
             this.blocks = List.copyOf(blocks);
-            this.full = join(this.blocks, shownInFull(this.blocks));
-            this.fullBytes = Utf8.length(full);
+            int[] ends = new int[this.blocks.size()];
+            this.full = join(this.blocks, shownInFull(this.blocks), ends);
+            // Each block measured where it stands: one pass gives the whole and every block's part of it.
+            wholeBytes = new int[ends.length];
+            int bytes = 1;
+            for (int i = 0, start = 0; i < ends.length; start = ends[i] + 2, i++) {
+                wholeBytes[i] = Utf8.length(full, start, ends[i]);
+                bytes += wholeBytes[i] + (i > 0 ? 2 : 0);
+            }
+            this.fullBytes = bytes;
         }
 
         public String text() {
@@ -318,7 +332,11 @@ public final class DigestRenderer {
             if (fullBytes <= maxBytes) {
                 return full;
             }
-            Sizes sizes = new Sizes(blocks);
+            Sizes sizes = this.sizes;
+            if (sizes == null) {
+                sizes = new Sizes(blocks, wholeBytes);
+                this.sizes = sizes;
+            }
             int[] shown = shownInFull(blocks);
             int bytes = fullBytes;
             // Drop the last tenth of the longest list until the text fits (a digest of thousands of actions).
@@ -360,16 +378,13 @@ public final class DigestRenderer {
             /** By block: the bytes of its first n items with their line breaks, at index n. */
             private final int[][] items;
 
-            Sizes(List<Block> blocks) {
+            Sizes(List<Block> blocks, int[] whole) {
                 this.blocks = blocks;
-                whole = new int[blocks.size()];
+                this.whole = whole;
                 head = new int[blocks.size()];
                 items = new int[blocks.size()][];
                 for (int i = 0; i < blocks.size(); i++) {
                     Block b = blocks.get(i);
-                    StringBuilder one = new StringBuilder();
-                    block(one, b, b.items() == null ? 0 : b.items().size());
-                    whole[i] = Utf8.length(one.toString());
                     if (b.items() != null) {
                         head[i] = Utf8.length(head(b));
                         items[i] = new int[b.items().size() + 1];
@@ -393,12 +408,18 @@ public final class DigestRenderer {
         }
 
         private static String join(List<Block> blocks, int[] shown) {
+            return join(blocks, shown, new int[blocks.size()]);
+        }
+
+        /** The blocks joined; where each ends in the text goes into {@code ends}. */
+        private static String join(List<Block> blocks, int[] shown, int[] ends) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < blocks.size(); i++) {
                 if (i > 0) {
                     text.append("\n\n");
                 }
                 block(text, blocks.get(i), shown[i]);
+                ends[i] = text.length();
             }
             return text.append('\n').toString();
         }
@@ -838,7 +859,9 @@ public final class DigestRenderer {
      * the AWS Health dashboard), every other block as paragraphs and lists. Unlike the SNS text, nothing is cut.
      */
     private static String html(String subject, Layout layout) {
-        StringBuilder h = new StringBuilder(4096);
+        // Sized for the whole page at once, the tables' markup taking about three times the text: a digest of
+        // thousands of rows otherwise grows the builder a dozen times, copying megabytes each time.
+        StringBuilder h = new StringBuilder(Math.max(4096, layout.full.length() / 2 * 7));
         HtmlEmail.start(h, subject);
         HtmlEmail.banner(h, subject.startsWith("【要対応・必須】") ? "要対応・必須" : "要確認", subject);
         for (Block b : layout.blocks) {

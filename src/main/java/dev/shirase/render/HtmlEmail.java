@@ -132,8 +132,17 @@ public final class HtmlEmail {
         if (s == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        // Most text has nothing to escape: it is returned as it is, not copied a char at a time (a digest escapes
+        // thousands of rows).
+        int first = 0;
+        while (first < s.length() && !escaped(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -145,6 +154,10 @@ public final class HtmlEmail {
             }
         }
         return out.toString();
+    }
+
+    private static boolean escaped(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
     }
 
     static StringBuilder section(StringBuilder h, String heading) {

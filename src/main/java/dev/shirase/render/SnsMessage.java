@@ -16,6 +16,18 @@ public final class SnsMessage {
     private static final int MARGIN_BYTES = 64;
     private static final int ATTEMPTS = 3;
 
+    /** The bytes of each ASCII character once escaped as JSON. */
+    private static final byte[] ESCAPED_ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < ESCAPED_ASCII.length; c++) {
+            ESCAPED_ASCII[c] = (byte) switch (c) {
+                case '"', '\\', '\b', '\f', '\n', '\r', '\t' -> 2;
+                default -> c < 0x20 ? 6 : 1;
+            };
+        }
+    }
+
     private SnsMessage() {
     }
 
@@ -54,14 +66,7 @@ public final class SnsMessage {
      * A lone surrogate counts as 3, which is at least what any encoder writes for it.
      */
     static int escapedBytes(String s) {
-        return Utf8.length(s, SnsMessage::escapedBytes);
-    }
-
-    private static int escapedBytes(int c) {
-        return switch (c) {
-            case '"', '\\', '\b', '\f', '\n', '\r', '\t' -> 2;
-            default -> c < 0x20 ? 6 : Utf8.size(c);
-        };
+        return Utf8.length(s, ESCAPED_ASCII);
     }
 
     /** The start of {@code text} that fits in {@code room} escaped bytes, with a note of how much was cut. */
@@ -71,7 +76,7 @@ public final class SnsMessage {
         if (keep < 0) {
             return "";
         }
-        String kept = Utf8.truncate(text, keep, SnsMessage::escapedBytes);
+        String kept = Utf8.truncate(text, keep, ESCAPED_ASCII);
         return kept + cutNote(maxBytes, text.codePointCount(kept.length(), text.length()));
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One notice per pending maintenance action, through the same classifier as the events: the action is the code,
@@ -24,16 +25,22 @@ public final class PendingNotices {
     private final Classifier classifier = new Classifier();
 
     public List<Notice> of(List<DatabaseState> databases) {
+        // Thousands of actions share a few kinds and descriptions: each text is read once per scan, and not kept.
+        Classifier.Batch batch = classifier.batch();
         List<Notice> notices = new ArrayList<>();
         for (DatabaseState db : databases) {
             for (PendingAction action : db.pendingActions()) {
-                notices.add(of(db, action));
+                notices.add(of(db, action, batch::classify));
             }
         }
         return notices;
     }
 
     public Notice of(DatabaseState db, PendingAction action) {
+        return of(db, action, classifier::classify);
+    }
+
+    private static Notice of(DatabaseState db, PendingAction action, Function<Announcement, Notice> classify) {
         RdsArn arn = RdsArn.parse(db.arn() == null ? db.id() : db.arn());
         Instant planned = PlannedMoment.firstWindowAfterAutoApply(action, db.window());
         Announcement announcement = new Announcement(
@@ -58,7 +65,7 @@ public final class PendingNotices {
                 null);
         DatabaseState onlyThisAction = new DatabaseState(db.id(), db.arn(), db.cluster(), db.engine(),
                 db.engineVersion(), db.multiAz(), db.window(), List.of(action));
-        return classifier.classify(announcement).withDatabases(List.of(onlyThisAction));
+        return classify.apply(announcement).withDatabases(List.of(onlyThisAction));
     }
 
     /**

@@ -37,4 +37,23 @@ class JstTest {
     void countsDaysLeftInJapaneseCalendarDays(Instant now, Instant moment, String expected) {
         assertThat(Jst.daysLeft(now, moment)).isEqualTo(expected);
     }
+
+    @Test
+    void writesEveryMomentAsTheFormatsSayWithTwoDigitsForHoursAndMinutes() {
+        // Every 37 minutes over two years and more, so that every hour, minute, day and month comes by.
+        Instant now = Instant.parse("2026-11-24T00:00:00Z");
+        for (Instant t = Instant.parse("2025-12-30T00:00:00Z"); t.isBefore(Instant.parse("2028-03-01T00:00:00Z"));
+                t = t.plusSeconds(37 * 60)) {
+            java.time.ZonedDateTime z = t.atZone(Jst.ZONE);
+            String weekday = Jst.weekday(z.getDayOfWeek());
+            assertThat(Jst.dateTime(t)).isEqualTo(String.format(java.util.Locale.ROOT, "%d年%d月%d日(%s) %02d:%02d JST",
+                    z.getYear(), z.getMonthValue(), z.getDayOfMonth(), weekday, z.getHour(), z.getMinute()));
+            assertThat(Jst.date(t)).isEqualTo(String.format(java.util.Locale.ROOT, "%d年%d月%d日(%s)", z.getYear(),
+                    z.getMonthValue(), z.getDayOfMonth(), weekday));
+            assertThat(Jst.shortDateTime(t, now)).isEqualTo((z.getYear() == 2026 ? "" : z.getYear() + "/")
+                    + String.format(java.util.Locale.ROOT, "%d/%d(%s) %02d:%02d", z.getMonthValue(), z.getDayOfMonth(),
+                    weekday, z.getHour(), z.getMinute()));
+        }
+        assertThat(Jst.dateTime(Instant.parse("2027-01-01T15:05:00Z"))).isEqualTo("2027年1月2日(土) 00:05 JST");
+    }
 }

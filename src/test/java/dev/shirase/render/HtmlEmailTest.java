@@ -33,6 +33,16 @@ class HtmlEmailTest {
     }
 
     @Test
+    void escapesEachSpecialCharacterWhereverItStandsAndLeavesOtherTextAsItIs() {
+        assertThat(HtmlEmail.escape("plain 東京 text")).isEqualTo("plain 東京 text");
+        assertThat(HtmlEmail.escape("&first")).isEqualTo("&amp;first");
+        assertThat(HtmlEmail.escape("last'")).isEqualTo("last&#39;");
+        assertThat(HtmlEmail.escape("x<y>\"z\"&'")).isEqualTo("x&lt;y&gt;&quot;z&quot;&amp;&#39;");
+        assertThat(HtmlEmail.escape("")).isEmpty();
+        assertThat(HtmlEmail.escape(null)).isEmpty();
+    }
+
+    @Test
     void isAWellFormedDocumentWithTheSameSectionsAsTheText() throws Exception {
         RenderedNotice rendered = RenderingFixtures.rendered(Events.sample("health-rds-oracle-os-update.json"));
 

@@ -126,4 +126,27 @@ class DigestTest {
         assertThat(digest.notScanned()).extracting(RegionGap::region)
                 .containsExactly("us-west-2", "eu-west-1", "us-east-1", "ap-south-1");
     }
+
+    @Test
+    void everythingIsListedRequiredFirstThenByMomentThenByResourceThenByAction() {
+        // Ties on every key but the last, ids that sort differently joined than alone, and an action without a code.
+        java.util.Random random = new java.util.Random(11);
+        List<String> ids = List.of("db-a", "db-a,b", "db-b", "db", "Db");
+        List<Notice> notices = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Instant autoApply = random.nextInt(4) == 0 ? null : at("2026-12-0" + (1 + random.nextInt(3)));
+            notices.add(pending(ids.get(random.nextInt(ids.size())), random.nextInt(6) == 0 ? null
+                    : List.of("system-update", "db-upgrade", "os-upgrade").get(random.nextInt(3)), autoApply));
+        }
+        java.util.Comparator<Notice> spelledOut = java.util.Comparator
+                .comparing((Notice n) -> n.obligation() != dev.shirase.notice.Obligation.REQUIRED)
+                .thenComparing(n -> n.deadline() == null ? Instant.MAX : n.deadline().at())
+                .thenComparing(n -> String.join(",", n.announcement().resourceIds()))
+                .thenComparing(n -> String.valueOf(n.announcement().code()));
+
+        Digest digest = Digest.plan(notices, List.of(), at("2026-11-30"), SETTINGS).orElseThrow();
+
+        assertThat(digest.pending()).containsExactlyElementsOf(notices.stream().sorted(spelledOut).toList());
+        assertThat(notices.stream().sorted(Digest.URGENCY).toList()).containsExactlyElementsOf(digest.pending());
+    }
 }

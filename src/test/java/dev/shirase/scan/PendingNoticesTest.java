@@ -119,4 +119,31 @@ class PendingNoticesTest {
         assertThat(list).extracting(n -> n.announcement().code()).containsExactly("system-update", "db-upgrade");
         assertThat(list).allSatisfy(n -> assertThat(n.databases().get(0).pendingActions()).hasSize(1));
     }
+
+    @Test
+    void aScanOfManyActionsGivesTheNoticesEachActionGetsAlone() {
+        // Few texts, many dates and databases: the list classifies each text once, and must still date each action.
+        List<String> names = List.of("system-update", "os-upgrade", "db-upgrade");
+        List<String> descriptions = List.of("New Operating System update is available",
+                "Upgrade to the new minor version before March 1, 2027.", "A security patch for the storage layer");
+        List<String> optIns = java.util.Arrays.asList(null, "next-maintenance", "immediate", "closed");
+        List<DatabaseState> databases = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Instant autoApply = i % 5 == 0 ? null : Instant.parse("2026-11-20T00:00:00Z").plus(java.time.Duration.ofDays(i));
+            Instant forced = i % 3 == 0 ? null : Instant.parse("2026-12-01T00:00:00Z").plus(java.time.Duration.ofDays(60 - i));
+            PendingAction first = new PendingAction(names.get(i % 3), new String(descriptions.get(i / 3 % 3)), autoApply,
+                    forced, null, optIns.get(i % 4));
+            PendingAction second = new PendingAction(names.get((i + 1) % 3), new String(descriptions.get(i % 3)), forced,
+                    autoApply, null, optIns.get(i / 4 % 4));
+            databases.add(new DatabaseState("db-" + i, ARN + "-" + i, false, "mysql", "8.0.40", i % 2 == 0,
+                    i % 7 == 0 ? null : MaintenanceWindow.parse("mon:18:00-mon:18:30"), List.of(first, second)));
+        }
+
+        List<Notice> together = notices.of(databases);
+
+        assertThat(together).isEqualTo(databases.stream()
+                .flatMap(db -> db.pendingActions().stream().map(action -> new PendingNotices().of(db, action)))
+                .toList());
+        assertThat(together.stream().map(Notice::deadline).distinct().count()).isGreaterThan(40);
+    }
 }
