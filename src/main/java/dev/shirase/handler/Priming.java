@@ -67,12 +67,15 @@ final class Priming implements Resource {
         this.rehearsal = rehearsal;
     }
 
-    /** NotifyFunction's: a Health event and an RDS event, each through the whole pipeline. */
+    /**
+     * NotifyFunction's: an RDS Health event, an RDS event and an EC2 Health event (a scheduled reboot, which takes other
+     * paths of classification and rendering and asks RDS nothing), each through the whole pipeline.
+     */
     static Priming notifyFunction(Map<String, String> env, AwsClients clients, JsonLog log) {
         return new Priming(TemplateFunction.NOTIFY.logicalId(), env, clients, log, answered -> {
             NoticePipeline pipeline = NotifyHandler.fromEnvironment(env, answered, JsonLog.silent(), NOWHERE);
             for (String sample : List.of("health-rds-aurora-postgresql-security-upgrade.json",
-                    "rds-event-0287-cluster-os-upgrade-required.json")) {
+                    "rds-event-0287-cluster-os-upgrade-required.json", "health-ec2-instance-reboot.json")) {
                 pipeline.process(sample(sample), Budget.of(REHEARSAL_TIME));
             }
         });

@@ -70,7 +70,9 @@ class ShrunkJarContentsIT {
 
         assertThat(names).noneMatch(name -> name.startsWith("org/apache/logging/log4j/") || name.startsWith("org/apache/log4j/"));
         assertThat(names).contains("org/crac/Core.class", "dev/shirase/checkpoint/Core.class",
-                "priming/health-rds-aurora-postgresql-security-upgrade.json", "priming/scan/scheduled-scan.json",
+                "priming/health-rds-aurora-postgresql-security-upgrade.json",
+                "priming/rds-event-0287-cluster-os-upgrade-required.json", "priming/health-ec2-instance-reboot.json",
+                "priming/scan/scheduled-scan.json",
                 "priming/describe-pending-maintenance-actions.xml");
     }
 
