@@ -13,7 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The SDK's URLConnection client, without making every start pay for TLS before it is needed. That client sets up its
- * TLS context when it is built (JSSE and the JDK's trust store: about a fifth of a cold {@code shirase invoke}); here it
+ * TLS context when it is built (JSSE and the JDK's trust store: about a quarter of a cold {@code shirase invoke}); here it
  * is built on a thread of its own, started at once when the endpoints are AWS's (https) so that it overlaps the SDK's
  * own start-up, and waited for by the first https request only. Plain http requests, which only a local emulator such
  * as moto answers, go through a client without TLS and without a proxy, with the same timeouts.
