@@ -1,0 +1,165 @@
+package dev.shirase.translate;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a machine translation of AWS's English must keep: every number, version, date, time, identifier, ARN and URL of
+ * the original. A translation that drops or changes one of them says something its original does not, and is not shown
+ * as it is.
+ *
+ * <p>Dates and times may change their form ({@code December 5, 2026} is {@code 2026年12月5日}, {@code 6:00 PM} is
+ * {@code 午後6時}), so both texts are first written in one form ({@code 2026-12-05}, {@code 18:00}); everything else
+ * that carries a digit, and every URL, must appear as it is, not as part of a longer number or name.
+ */
+public final class TranslationCheck {
+    private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October|November"
+            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})[\\d:.]*Z?)?");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + MONTHS + ")\\.?,?\\s+(\\d{4})\\b");
+    private static final Pattern ENGLISH_TIME = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2}))?(?::\\d{2})?\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z])|\\b(\\d{1,2}):(\\d{2})(?::\\d{2})?\\b");
+    private static final Pattern JAPANESE_DATE = Pattern.compile("(\\d{4})\\s*[年/]\\s*(\\d{1,2})\\s*[月/]\\s*(\\d{1,2})日?");
+    private static final Pattern JAPANESE_MONTH_DAY = Pattern.compile("(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+    private static final Pattern JAPANESE_TIME = Pattern.compile(
+            "(午前|午後)?\\s*(?<![\\d.:])(\\d{1,2})\\s*(?:時\\s*(?:(\\d{1,2})\\s*分)?|:(\\d{2})(?![\\d:]))");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}\\b)");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'()（）「」、。]+");
+    /** A run of the characters names, numbers and versions are made of, which carries at least one digit. */
+    private static final Pattern WITH_DIGIT = Pattern.compile("[A-Za-z0-9._:/+@=-]*\\d[A-Za-z0-9._:/+@=-]*");
+
+    private TranslationCheck() {
+    }
+
+    /** What of {@code original} the translation lacks, in the original's order; empty when it keeps everything. */
+    public static List<String> missing(String original, String translation) {
+        String from = canonical(original, false);
+        String to = canonical(translation, true);
+        List<String> missing = new ArrayList<>();
+        for (String token : tokens(from)) {
+            if (!contains(to, token) && !(token.matches("\\d{4}-\\d{2}-\\d{2}") && contains(to, "--" + token.substring(5)))) {
+                missing.add(token);
+            }
+        }
+        return missing;
+    }
+
+    /** The tokens a translation must keep: URLs, then every run with a digit outside them, each once. */
+    static Set<String> tokens(String canonicalText) {
+        Set<String> tokens = new LinkedHashSet<>();
+        Matcher url = URL.matcher(canonicalText);
+        StringBuilder rest = new StringBuilder();
+        int last = 0;
+        while (url.find()) {
+            tokens.add(trimEnd(url.group()));
+            rest.append(canonicalText, last, url.start()).append(' ');
+            last = url.end();
+        }
+        rest.append(canonicalText.substring(last));
+        Matcher word = WITH_DIGIT.matcher(rest);
+        while (word.find()) {
+            String token = trimEnd(word.group());
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    /** Dates and times in one form, thousands without separators, full-width characters as ASCII. */
+    static String canonical(String text, boolean japanese) {
+        String s = THOUSANDS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+        s = replace(ISO_DATE, s, m -> date(m.group(1), m.group(2), m.group(3))
+                + (m.group(4) == null ? "" : " " + time(m.group(4), m.group(5))));
+        s = replace(MONTH_DAY_YEAR, s, m -> date(m.group(3), String.valueOf(month(m.group(1))), m.group(2)));
+        s = replace(DAY_MONTH_YEAR, s, m -> date(m.group(3), String.valueOf(month(m.group(2))), m.group(1)));
+        if (japanese) {
+            s = replace(JAPANESE_DATE, s, m -> date(m.group(1), m.group(2), m.group(3)));
+            s = replace(JAPANESE_MONTH_DAY, s, m -> date(null, m.group(1), m.group(2)));
+            s = replace(JAPANESE_TIME, s, m -> time24(m.group(2), m.group(3) != null ? m.group(3) : m.group(4),
+                    m.group(1) == null ? null : m.group(1).equals("午後")));
+        }
+        return replace(ENGLISH_TIME, s, m -> m.group(3) != null
+                ? time24(m.group(1), m.group(2), Character.toLowerCase(m.group(3).charAt(0)) == 'p')
+                : time(m.group(4), m.group(5)));
+    }
+
+    private static String replace(Pattern pattern, String text, Function<MatchResult, String> replacement) {
+        return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(" " + replacement.apply(m) + " "));
+    }
+
+    private static String date(String year, String month, String day) {
+        return (year == null ? "-" : year) + "-" + two(month) + "-" + two(day);
+    }
+
+    /** A 12-hour time in 24 hours when {@code afternoon} is known; as it is otherwise. */
+    private static String time24(String hour, String minute, Boolean afternoon) {
+        int h = Integer.parseInt(hour);
+        if (afternoon != null) {
+            h = h % 12 + (afternoon ? 12 : 0);
+        }
+        return time(String.valueOf(h), minute);
+    }
+
+    private static String time(String hour, String minute) {
+        return two(hour) + ":" + (minute == null ? "00" : two(minute));
+    }
+
+    private static String two(String number) {
+        return number.length() == 1 ? "0" + number : number;
+    }
+
+    private static final Map<String, Integer> MONTH_NUMBERS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
+            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
+            Map.entry("nov", 11), Map.entry("dec", 12));
+
+    private static int month(String name) {
+        return MONTH_NUMBERS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
+    private static String trimEnd(String token) {
+        int end = token.length();
+        while (end > 0 && ".,:;/=-".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(0, end);
+    }
+
+    /** Whether {@code token} is in {@code text} on its own: not inside a longer number or name. */
+    private static boolean contains(String text, String token) {
+        for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+            int end = at + token.length();
+            boolean startFree = at == 0 || !joins(text.charAt(at - 1), token.charAt(0));
+            boolean endFree = end == text.length() || !(joins(text.charAt(end), token.charAt(token.length() - 1))
+                    || (text.charAt(end) == '.' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1))));
+            if (startFree && endFree) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code neighbour} would continue a token that has {@code edge} at that end. */
+    private static boolean joins(char neighbour, char edge) {
+        if (neighbour > 127) {
+            return false; // Japanese text around an ASCII token does not change it
+        }
+        if (Character.isDigit(edge)) {
+            return Character.isDigit(neighbour);
+        }
+        return Character.isLetterOrDigit(neighbour) || neighbour == '-' || neighbour == '_';
+    }
+}
