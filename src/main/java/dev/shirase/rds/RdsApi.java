@@ -56,14 +56,8 @@ public final class RdsApi implements RdsInventory {
         List<DatabaseState> instances = new ArrayList<>();
         List<DatabaseState> clusters = new ArrayList<>();
         try {
-            Pages.forEach(marker -> rds.describeDBInstances(r -> r.marker(marker)
-                            .overrideConfiguration(AwsClients.within(budget))),
-                    DescribeDbInstancesResponse::marker,
-                    page -> page.dbInstances().forEach(db -> instances.add(instance(db))));
-            Pages.forEach(marker -> rds.describeDBClusters(r -> r.marker(marker)
-                            .overrideConfiguration(AwsClients.within(budget))),
-                    DescribeDbClustersResponse::marker,
-                    page -> page.dbClusters().forEach(db -> clusters.add(cluster(db))));
+            describeInto(instances, rds, Kind.INSTANCE, null, budget);
+            describeInto(clusters, rds, Kind.CLUSTER, null, budget);
         } catch (RuntimeException detailsFailed) {
             // The pending actions are what matters: keep them, with what was described, and say what is missing.
             return new RegionScan(Databases.join(pending, instances, clusters),
@@ -86,22 +80,22 @@ public final class RdsApi implements RdsInventory {
         for (Kind kind : Kind.values()) {
             List<String> named = identifiers.stream().filter(kind::mayName).distinct().toList();
             if (!named.isEmpty()) {
-                lookups.put(kind, () -> describeAll(rds, kind.filter(named), budget, kind == Kind.CLUSTER));
+                lookups.put(kind, () -> describeInto(new ArrayList<>(), rds, kind, kind.filter(named), budget));
             }
         }
-        List<DatabaseState> described = sideBySide(lookups, budget);
-        Map<Kind, Callable<List<DatabaseState>>> pendingCalls = new EnumMap<>(Kind.class);
+        List<DatabaseState> described = new ArrayList<>();
+        sideBySide(lookups, budget).forEach(described::addAll);
+        Map<Kind, Callable<Map<String, List<PendingAction>>>> pendingCalls = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             List<String> arns = described.stream().filter(db -> db.cluster() == (kind == Kind.CLUSTER))
                     .map(DatabaseState::arn).distinct().toList();
             if (!arns.isEmpty()) {
-                pendingCalls.put(kind, () -> Databases.join(pendingActions(rds,
-                        DescribePendingMaintenanceActionsRequest.builder().filters(kind.filter(arns)), budget),
-                        List.of(), List.of()));
+                pendingCalls.put(kind, () -> pendingActions(rds,
+                        DescribePendingMaintenanceActionsRequest.builder().filters(kind.filter(arns)), budget));
             }
         }
         Map<String, List<PendingAction>> pending = new HashMap<>();
-        sideBySide(pendingCalls, budget).forEach(db -> pending.put(db.arn(), db.pendingActions()));
+        sideBySide(pendingCalls, budget).forEach(pending::putAll);
         Map<String, DatabaseState> byIdentifier = new LinkedHashMap<>();
         for (String identifier : identifiers) {
             // Instances first: an instance and a cluster may share a bare identifier, and the instance is the usual meaning.
@@ -134,13 +128,13 @@ public final class RdsApi implements RdsInventory {
     }
 
     /** Every call's answer, in the order of the calls; the first that failed or did not answer in time is thrown. */
-    private static List<DatabaseState> sideBySide(Map<Kind, Callable<List<DatabaseState>>> calls, Budget budget) {
-        List<DatabaseState> answers = new ArrayList<>();
-        SideBySide.run(calls, budget, CALL_GRACE).forEach((kind, ending) -> answers.addAll(switch (ending) {
-            case SideBySide.Done<List<DatabaseState>> done -> done.value();
-            case SideBySide.Failed<List<DatabaseState>> failed -> throw failed.cause() instanceof RuntimeException e
+    private static <T> List<T> sideBySide(Map<Kind, Callable<T>> calls, Budget budget) {
+        List<T> answers = new ArrayList<>();
+        SideBySide.run(calls, budget, CALL_GRACE).forEach((kind, ending) -> answers.add(switch (ending) {
+            case SideBySide.Done<T> done -> done.value();
+            case SideBySide.Failed<T> failed -> throw failed.cause() instanceof RuntimeException e
                     ? e : new IllegalStateException(failed.cause().toString(), failed.cause());
-            case SideBySide.Abandoned<List<DatabaseState>> abandoned -> throw new AwsClients.BudgetSpentException(
+            case SideBySide.Abandoned<T> abandoned -> throw new AwsClients.BudgetSpentException(
                     "RDS did not answer within the time budget (" + kind + ")");
         }));
         return answers;
@@ -151,18 +145,26 @@ public final class RdsApi implements RdsInventory {
         return identifier.equals(db.arn()) || identifier.equalsIgnoreCase(db.id());
     }
 
-    private static List<DatabaseState> describeAll(RdsClient rds, Filter filter, Budget budget, boolean clusters) {
-        List<DatabaseState> found = new ArrayList<>();
-        if (clusters) {
-            Pages.forEach(marker -> rds.describeDBClusters(r -> r.filters(filter).marker(marker)
-                            .overrideConfiguration(AwsClients.within(budget))),
-                    DescribeDbClustersResponse::marker,
-                    page -> page.dbClusters().forEach(db -> found.add(cluster(db))));
+    /**
+     * Adds to {@code found} every database of {@code kind} that {@code filter} selects (all of them when null), page by
+     * page, so that what was read stays there when a later page fails; returns {@code found}.
+     */
+    private static List<DatabaseState> describeInto(List<DatabaseState> found, RdsClient rds, Kind kind, Filter filter,
+            Budget budget) {
+        if (kind == Kind.CLUSTER) {
+            Pages.forEach(marker -> rds.describeDBClusters(r -> {
+                if (filter != null) {
+                    r.filters(filter);
+                }
+                r.marker(marker).overrideConfiguration(AwsClients.within(budget));
+            }), DescribeDbClustersResponse::marker, page -> page.dbClusters().forEach(db -> found.add(cluster(db))));
         } else {
-            Pages.forEach(marker -> rds.describeDBInstances(r -> r.filters(filter).marker(marker)
-                            .overrideConfiguration(AwsClients.within(budget))),
-                    DescribeDbInstancesResponse::marker,
-                    page -> page.dbInstances().forEach(db -> found.add(instance(db))));
+            Pages.forEach(marker -> rds.describeDBInstances(r -> {
+                if (filter != null) {
+                    r.filters(filter);
+                }
+                r.marker(marker).overrideConfiguration(AwsClients.within(budget));
+            }), DescribeDbInstancesResponse::marker, page -> page.dbInstances().forEach(db -> found.add(instance(db))));
         }
         return found;
     }
