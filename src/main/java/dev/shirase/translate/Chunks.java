@@ -1,6 +1,6 @@
 package dev.shirase.translate;
 
-import java.nio.charset.StandardCharsets;
+import dev.shirase.render.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -76,20 +76,13 @@ public final class Chunks {
     /** A word longer than a piece, cut between characters (never inside one). */
     private static List<Chunk> cut(String word, String after, int maxBytes) {
         List<Chunk> pieces = new ArrayList<>();
-        int start = 0;
-        int used = 0;
-        for (int i = 0; i < word.length(); ) {
-            int codePoint = word.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + size > maxBytes) {
-                pieces.add(new Chunk(word.substring(start, i), ""));
-                start = i;
-                used = 0;
-            }
-            used += size;
-            i += Character.charCount(codePoint);
+        String rest = word;
+        while (bytes(rest) > maxBytes) {
+            String piece = Utf8.truncate(rest, maxBytes);
+            pieces.add(new Chunk(piece, ""));
+            rest = rest.substring(piece.length());
         }
-        pieces.add(new Chunk(word.substring(start), after));
+        pieces.add(new Chunk(rest, after));
         return pieces;
     }
 
@@ -130,6 +123,6 @@ public final class Chunks {
     }
 
     static int bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(text);
     }
 }
