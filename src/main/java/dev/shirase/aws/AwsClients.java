@@ -36,6 +36,7 @@ import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -87,6 +89,8 @@ public final class AwsClients {
     private final Supplier<SqsClient> sqs;
     private final Supplier<DynamoDbClient> dynamoDb;
     private final Supplier<OrganizationsClient> organizations;
+    private final Supplier<TranslateClient> translate;
+    private final Supplier<BedrockRuntimeClient> bedrockRuntime;
     private final Map<Region, SnsClient> snsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
     private final Map<Region, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
@@ -136,6 +140,11 @@ public final class AwsClients {
         this.dynamoDb = once(() -> configure(DynamoDbClient.builder(), "DYNAMODB", region.get(), readRetries()).build());
         // A global service: the SDK sends every commercial region's call to its us-east-1 endpoint.
         this.organizations = once(() -> configure(OrganizationsClient.builder(), "ORGANIZATIONS", region.get(),
+                readRetries()).build());
+        // Translating the same text twice costs only money: throttling and dropped connections are retried in budget.
+        this.translate = once(() -> configure(TranslateClient.builder(), "TRANSLATE", region.get(), readRetries())
+                .build());
+        this.bedrockRuntime = once(() -> configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME", region.get(),
                 readRetries()).build());
     }
 
@@ -286,6 +295,18 @@ public final class AwsClients {
     public OrganizationsClient organizations() {
         built.putIfAbsent("organizations", AwsClients::organizations);
         return organizations.get();
+    }
+
+    /** Amazon Translate, for the notice's optional Japanese translation ({@code SHIRASE_TRANSLATION}). */
+    public TranslateClient translate() {
+        built.putIfAbsent("translate", AwsClients::translate);
+        return translate.get();
+    }
+
+    /** Amazon Bedrock's runtime (Converse), for the notice's optional Japanese translation by a model. */
+    public BedrockRuntimeClient bedrockRuntime() {
+        built.putIfAbsent("bedrock-runtime", AwsClients::bedrockRuntime);
+        return bedrockRuntime.get();
     }
 
     /**
