@@ -6,6 +6,7 @@ import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Translation;
 import dev.shirase.render.Links.Link;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ public final class ChatNotification {
     public static final int MAX_BYTES = STRUCTURE_BYTES + MAX_BYTES_PER_CHAR * (
             MAX_TITLE + MAX_DESCRIPTION + MAX_STEPS * MAX_STEP + MAX_KEYWORDS * MAX_KEYWORD
                     + 3 * MAX_ID + MAX_TITLE + MAX_RELATED * MAX_ID + MAX_CONTEXT * 2 * MAX_KEYWORD);
+
+    /** Characters of the translation in chat; the mail has it all. */
+    static final int TRANSLATION_CHARS = 600;
 
     /** Lines of 変更点 in chat; the mail has them all. */
     static final int CHANGE_LINES = 6;
@@ -117,7 +121,22 @@ public final class ChatNotification {
         d.append("\n■ 日時\n");
         c.dateLines().forEach(line -> d.append("- ").append(ChatText.inline(line)).append('\n'));
         d.append("\n■ 影響\n").append(ChatText.neutralise(c.impact()));
+        if (c.translation() != null) {
+            d.append("\n\n■ ").append(TranslationLines.HEADING).append('\n')
+                    .append(ChatText.neutralise(translation(c.translation())));
+        }
         return d.toString();
+    }
+
+    /** The translation's beginning: the chat is a summary, and the email has every paragraph. */
+    private static String translation(Translation t) {
+        List<String> paragraphs = TranslationLines.paragraphs(t);
+        if (paragraphs == null) {
+            return TranslationLines.none(t);
+        }
+        String whole = String.join("\n\n", paragraphs);
+        return whole.length() <= TRANSLATION_CHARS ? whole
+                : Shorten.end(whole, TRANSLATION_CHARS) + "\n(続きはメールの和訳を確認してください)";
     }
 
     /**

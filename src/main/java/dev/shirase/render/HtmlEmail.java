@@ -1,5 +1,6 @@
 package dev.shirase.render;
 
+import dev.shirase.notice.Translation;
 import dev.shirase.render.Links.Link;
 import java.util.List;
 
@@ -52,6 +53,9 @@ public final class HtmlEmail {
         steps(h, c.steps());
         if (c.readError() != null) {
             section(h, "読み取れなかった理由").append("<p>").append(escape(c.readError())).append("</p>\n");
+        }
+        if (c.translation() != null) {
+            translation(h, c.translation());
         }
         section(h, "原文 (English)");
         h.append("<pre style=\"white-space:pre-wrap;font-family:inherit;background:#fafafa;padding:8px;margin:0\">")
@@ -172,6 +176,22 @@ public final class HtmlEmail {
         h.append('<').append(tag).append(">\n");
         items.forEach(item -> h.append("<li>").append(escape(item)).append("</li>\n"));
         h.append("</").append(tag).append(">\n");
+    }
+
+    /** Each paragraph as the service put it, its lines kept; a paragraph not shown is said so in grey. */
+    private static void translation(StringBuilder h, Translation t) {
+        section(h, TranslationLines.HEADING);
+        List<String> paragraphs = TranslationLines.paragraphs(t);
+        if (paragraphs == null) {
+            h.append("<p>").append(escape(TranslationLines.none(t))).append("</p>\n");
+            return;
+        }
+        for (int i = 0; i < paragraphs.size(); i++) {
+            boolean shown = t.paragraphs().get(i).japanese() != null;
+            h.append(shown ? "<p style=\"white-space:pre-wrap\">" : "<p style=\"color:#666\">")
+                    .append(escape(paragraphs.get(i))).append("</p>\n");
+        }
+        h.append("<p style=\"font-size:12px;color:#666\">").append(escape(TranslationLines.note(t))).append("</p>\n");
     }
 
     /** Commands in a monospace block that scrolls sideways rather than breaking inside an option. */

@@ -17,6 +17,7 @@ import dev.shirase.notice.Obligation;
 import dev.shirase.notice.Origin;
 import dev.shirase.notice.PendingAction;
 import dev.shirase.notice.Stage;
+import dev.shirase.notice.Translation;
 import dev.shirase.render.Links.Link;
 import dev.shirase.state.Changes;
 import dev.shirase.state.Revision;
@@ -57,6 +58,7 @@ import java.util.stream.Collectors;
  * @param update         whether this is an update of a notice already sent (its subject starts 【更新】)
  * @param changes        変更点: what changed since the previous notice, one line each; empty for a first notice
  * @param accountName    the affected account's name, fit to show, or null when none is known: the subject names it
+ * @param translation    和訳 (機械翻訳): the original in Japanese by a translation service, or null when none was asked
  */
 public record NoticeContent(
         String urgency,
@@ -82,7 +84,8 @@ public record NoticeContent(
         KeyFacts keyFacts,
         boolean update,
         List<String> changes,
-        String accountName) {
+        String accountName,
+        Translation translation) {
 
     public NoticeContent {
         changes = changes == null ? List.of() : List.copyOf(changes);
@@ -101,6 +104,11 @@ public record NoticeContent(
 
     /** The notice as the {@code revision}-th of its story: an update opens with what changed. */
     public static NoticeContent of(Notice notice, Instant now, Revision revision) {
+        return of(notice, now, revision, null);
+    }
+
+    /** As {@link #of(Notice, Instant, Revision)}, with the original's machine translation (null: none asked). */
+    public static NoticeContent of(Notice notice, Instant now, Revision revision, Translation translation) {
         Announcement a = notice.announcement();
         // Found once: the platform reads the description, and every piece below depends on it.
         Platform platform = Platform.of(notice);
@@ -137,7 +145,8 @@ public record NoticeContent(
                 KeyFacts.of(notice, now),
                 revision.kind() == Revision.Kind.UPDATE,
                 ChangeLines.of(revision.changes()),
-                a.account() == null ? null : AccountLabel.name(notice.accountName(), a.account()));
+                a.account() == null ? null : AccountLabel.name(notice.accountName(), a.account()),
+                translation);
     }
 
     static String urgency(Notice notice) {

@@ -90,6 +90,9 @@ public final class PlainText {
         if (c.readError() != null) {
             sections.add(new Section("読み取れなかった理由", c.readError(), false));
         }
+        if (c.translation() != null) {
+            sections.add(new Section(TranslationLines.HEADING, TranslationLines.text(c.translation()), true));
+        }
         sections.add(new Section("原文 (English)", c.original().isBlank() ? "(原文はありません)" : c.original().strip(),
                 !c.original().isBlank()));
         if (c.raw() != null) {

@@ -2,6 +2,7 @@ package dev.shirase.render;
 
 import dev.shirase.notice.AffectedResource;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Translation;
 import dev.shirase.state.Revision;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,12 @@ public final class RenderedNotice implements Outgoing {
 
     /** As the {@code revision}-th notice of its story: an update or a completion says first what changed. */
     public static RenderedNotice of(Notice notice, Instant now, Revision revision) {
-        NoticeContent content = NoticeContent.of(notice, now, revision);
+        return of(notice, now, revision, null);
+    }
+
+    /** As {@link #of(Notice, Instant, Revision)}, with the original's machine translation (null: none asked). */
+    public static RenderedNotice of(Notice notice, Instant now, Revision revision, Translation translation) {
+        NoticeContent content = NoticeContent.of(notice, now, revision, translation);
         return new RenderedNotice(notice, content, Subject.of(content, subjectResources(notice)));
     }
 

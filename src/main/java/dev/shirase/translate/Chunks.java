@@ -48,6 +48,15 @@ public final class Chunks {
         return merge(pieces, maxBytes);
     }
 
+    /**
+     * The paragraphs of {@code text} (parted by blank lines), each stripped of the whitespace around it, its own line
+     * breaks kept: the unit that is translated, checked, remembered and, when it fails, left out.
+     */
+    public static List<String> paragraphs(String text) {
+        return split(text.strip(), PARAGRAPH_BREAK).stream().map(chunk -> chunk.text().strip())
+                .filter(paragraph -> !paragraph.isEmpty()).toList();
+    }
+
     /** A paragraph too long for one piece, in sentences, words or, at worst, characters. */
     private static List<Chunk> fit(Chunk paragraph, int maxBytes) {
         List<Chunk> pieces = new ArrayList<>();

@@ -56,6 +56,15 @@ public final class TranslationCheck {
         return missing;
     }
 
+    /**
+     * Whether {@code paragraph} has words to translate: false for one that is only URLs, numbers, versions and ids,
+     * which read the same in Japanese.
+     */
+    public static boolean needsTranslation(String paragraph) {
+        String words = WITH_DIGIT.matcher(URL.matcher(paragraph).replaceAll(" ")).replaceAll(" ");
+        return words.chars().anyMatch(Character::isLetter);
+    }
+
     /** The tokens a translation must keep: URLs, then every run with a digit outside them, each once. */
     static Set<String> tokens(String canonicalText) {
         Set<String> tokens = new LinkedHashSet<>();

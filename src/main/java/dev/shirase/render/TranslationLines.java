@@ -1,0 +1,87 @@
+package dev.shirase.render;
+
+import dev.shirase.notice.Translation;
+import dev.shirase.notice.Translation.Gap;
+import dev.shirase.notice.Translation.Paragraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * 和訳 (機械翻訳) in words: each paragraph's translation, or why it is not shown, and a closing note on who translated
+ * and what was checked. Plain text, HTML and chat all take their lines from here.
+ */
+final class TranslationLines {
+    static final String HEADING = "和訳 (機械翻訳)";
+    /** The tokens named when a translation lost some: enough to show what went wrong, not a list to read. */
+    private static final int LOST_NAMED = 3;
+    /** A lost token as named: a URL can be long. */
+    private static final int MAX_TOKEN = 80;
+
+    private TranslationLines() {
+    }
+
+    /**
+     * One entry per paragraph of the original: its translation, or a bracketed line saying why it is not shown. Null
+     * when no paragraph's translation is shown ({@link #none} says why instead).
+     */
+    static List<String> paragraphs(Translation t) {
+        if (!t.anyShown()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < t.paragraphs().size(); i++) {
+            Paragraph p = t.paragraphs().get(i);
+            lines.add(p.japanese() != null ? p.japanese().strip()
+                    : "〔原文の第" + (i + 1) + "段落は、" + reason(p) + "、和訳を表示していません。原文を確認してください〕");
+        }
+        return lines;
+    }
+
+    /** Why there is no translation at all, as one sentence; null when some paragraph's is shown. */
+    static String none(Translation t) {
+        if (t.anyShown() || t.paragraphs().isEmpty()) {
+            return t.paragraphs().isEmpty() ? "原文がないため、和訳はありません。" : null;
+        }
+        // Name the first paragraph's reason: they nearly always share one (one service, one budget, one permission).
+        Paragraph first = t.paragraphs().get(0);
+        String hint = first.gap() == Gap.DENIED
+                ? "関数の IAM ポリシーと、Bedrock を使う場合はモデルアクセスを確認してください。" : "";
+        return reason(first) + "、和訳はありません。原文 (English) を確認してください。" + hint;
+    }
+
+    /** Who translated and what was checked; null when nothing is shown. */
+    static String note(Translation t) {
+        if (!t.anyShown()) {
+            return null;
+        }
+        String by = t.by().isEmpty() ? "翻訳サービス" : String.join(" と ", t.by());
+        return "※ " + by + " による機械翻訳です。数値・バージョン・日付・ID・URL が原文と一致することは確認済みですが、"
+                + "判断に迷う箇所は原文を優先してください。";
+    }
+
+    /** The whole section body for plain text. */
+    static String text(Translation t) {
+        List<String> paragraphs = paragraphs(t);
+        if (paragraphs == null) {
+            return none(t);
+        }
+        return String.join("\n\n", paragraphs) + "\n\n" + note(t);
+    }
+
+    private static String reason(Paragraph p) {
+        return switch (p.gap()) {
+            case UNFAITHFUL -> p.lost().isEmpty() ? "機械翻訳が原文と一致しなかったため"
+                    : "機械翻訳で原文の" + p.lost().stream().limit(LOST_NAMED).map(token -> "「" + Shorten.end(token, MAX_TOKEN) + "」")
+                            .collect(Collectors.joining()) + (p.lost().size() > LOST_NAMED ? "など" : "")
+                            + "が失われたため";
+            case DENIED -> "翻訳サービスを呼び出す権限がないため";
+            case THROTTLED -> "翻訳サービスの呼び出し上限に達したため";
+            case TIMED_OUT -> "通知を遅らせないよう翻訳を打ち切ったため";
+            case FAILED -> "翻訳サービスがエラーを返したため";
+            case TOO_LONG -> String.format(Locale.ROOT, "通知 1 件で翻訳する量の上限 (%,d 文字) を超えたため",
+                    Translation.MAX_CHARACTERS);
+        };
+    }
+}
