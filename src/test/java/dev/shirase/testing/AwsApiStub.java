@@ -6,7 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * WireMock on a free loopback port, started, for the SDK to be pointed at in place of an AWS endpoint. Subclasses speak
- * one protocol family, such as {@link QueryApiStub}'s (RDS, EC2, STS).
+ * one protocol family: {@link QueryApiStub} (RDS, EC2, STS), {@link BedrockRuntimeStub} (REST-JSON).
  */
 public abstract class AwsApiStub implements AutoCloseable {
     private final WireMockServer server;
