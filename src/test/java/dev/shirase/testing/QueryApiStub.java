@@ -8,9 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -23,42 +21,25 @@ import java.util.UUID;
  * names its {@code Action}, answered in XML). Given moto, it passes every request no stub takes through to moto, so a
  * test stubs only the calls moto does not emulate (or should fail); stubs made with {@link #call} win over that.
  */
-public class QueryApiStub implements AutoCloseable {
+public class QueryApiStub extends LoopbackStub {
     /** Priority of the stubs made with {@link #call}; the pass-through has a lower one. Smaller wins in WireMock. */
     public static final int STUB_PRIORITY = 5;
     private static final int PASS_THROUGH_PRIORITY = 100;
 
-    private final WireMockServer server;
     private final String passThroughTo;
 
     /** @param passThroughTo moto, to answer what no stub takes; null for none (WireMock then answers 404) */
     protected QueryApiStub(MotoServer passThroughTo) {
-        this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         this.passThroughTo = passThroughTo == null ? null : passThroughTo.endpoint().toString();
-        server.start();
         reset();
     }
 
     /** Forgets every stub and recorded request, and puts the pass-through to moto back. */
     public void reset() {
-        server.resetAll();
+        server().resetAll();
         if (passThroughTo != null) {
-            server.stubFor(any(anyUrl()).atPriority(PASS_THROUGH_PRIORITY).willReturn(aResponse().proxiedFrom(passThroughTo)));
+            server().stubFor(any(anyUrl()).atPriority(PASS_THROUGH_PRIORITY).willReturn(aResponse().proxiedFrom(passThroughTo)));
         }
-    }
-
-    /** The URL to give the SDK as {@code AWS_ENDPOINT_URL_<SERVICE>}. */
-    public String endpoint() {
-        return server.baseUrl();
-    }
-
-    public WireMockServer server() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 
     // ---- request matching ---------------------------------------------------------------------------------------
@@ -75,7 +56,7 @@ public class QueryApiStub implements AutoCloseable {
 
     /** The requests of this action WireMock received, in order. */
     public List<LoggedRequest> requests(String action) {
-        return server.findAll(requested(action));
+        return server().findAll(requested(action));
     }
 
     /**
