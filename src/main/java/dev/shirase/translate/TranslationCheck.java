@@ -2,6 +2,8 @@ package dev.shirase.translate;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,20 @@ public final class TranslationCheck {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'()（）「」、。]+");
     /** A run of the characters names, numbers and versions are made of, which carries at least one digit. */
     private static final Pattern WITH_DIGIT = Pattern.compile("[A-Za-z0-9._:/+@=-]*\\d[A-Za-z0-9._:/+@=-]*");
+    /** An ARN, whose resource part may carry no digit ({@code arn:aws:s3:::logs}). */
+    private static final Pattern ARN = Pattern.compile("\\barn:[a-z-]+:[^\\s<>\"'()]+");
+    /** The zone that follows a time ({@code 22:00 UTC}), which belongs to it. */
+    private static final Pattern TIME_ZONE = Pattern.compile("\\s+(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\\b");
+    /** What ends a sentence or a clause rather than a token ({@code see https://aws.amazon.com/.}). */
+    private static final String SENTENCE_PUNCTUATION = ".,:;";
+    /**
+     * A word with a digit, whatever else it is made of ({@code 8.0.mysql_aurora.3.05.2}, {@code 50%}), short of the
+     * brackets and quotes around it.
+     */
+    private static final Pattern WORD_WITH_DIGIT = Pattern.compile("[^\\s()\\[\\]{}<>\"']*\\d[^\\s()\\[\\]{}<>\"']*");
+    /** What a translation must never change; spans that overlap are merged. */
+    private static final List<Pattern> KEPT_AS_WRITTEN = List.of(URL, ARN, ISO_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR,
+            ENGLISH_TIME, WORD_WITH_DIGIT);
 
     private TranslationCheck() {
     }
@@ -85,6 +101,51 @@ public final class TranslationCheck {
             }
         }
         return tokens;
+    }
+
+    /** A part of a text, from {@code start} to {@code end} (exclusive), in chars. */
+    record Span(int start, int end) {
+    }
+
+    /**
+     * The parts of AWS's English a translation must leave exactly as they are (URLs, ARNs, dates, times with their zone,
+     * and every word with a digit), and every occurrence of {@code mustKeep}'s tokens: sorted, merged where they overlap
+     * or touch, each without the sentence's punctuation after it.
+     */
+    static List<Span> protectedSpans(String text, Collection<String> mustKeep) {
+        List<Span> found = new ArrayList<>();
+        for (Pattern pattern : KEPT_AS_WRITTEN) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                int end;
+                if (pattern == ENGLISH_TIME) {
+                    // Its own end is exact ("6 p.m."), and the zone after it belongs to it.
+                    Matcher zone = TIME_ZONE.matcher(text).region(m.end(), text.length());
+                    end = zone.lookingAt() ? zone.end() : m.end();
+                } else {
+                    end = m.start() + trimEnd(m.group(), SENTENCE_PUNCTUATION).length();
+                }
+                if (end > m.start()) {
+                    found.add(new Span(m.start(), end));
+                }
+            }
+        }
+        for (String token : mustKeep) {
+            for (int at = token.isEmpty() ? -1 : text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+                found.add(new Span(at, at + token.length()));
+            }
+        }
+        found.sort(Comparator.comparingInt(Span::start));
+        List<Span> merged = new ArrayList<>();
+        for (Span span : found) {
+            Span last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && span.start() <= last.end()) {
+                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), span.end())));
+            } else {
+                merged.add(span);
+            }
+        }
+        return merged;
     }
 
     /** Dates and times in one form, thousands without separators, full-width characters as ASCII. */
@@ -140,8 +201,12 @@ public final class TranslationCheck {
     }
 
     private static String trimEnd(String token) {
+        return trimEnd(token, ".,:;/=-");
+    }
+
+    private static String trimEnd(String token, String trailing) {
         int end = token.length();
-        while (end > 0 && ".,:;/=-".indexOf(token.charAt(end - 1)) >= 0) {
+        while (end > 0 && trailing.indexOf(token.charAt(end - 1)) >= 0) {
             end--;
         }
         return token.substring(0, end);
