@@ -68,10 +68,17 @@ public final class AwsClients {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** One attempt of a call, retries excluded. */
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Waiting for a model's answer: Converse sends nothing until the model has written the whole translation, which can
+     * take longer than {@link #READ_TIMEOUT}. The call's budget still bounds it.
+     */
+    public static final Duration MODEL_READ_TIMEOUT = Duration.ofSeconds(60);
     /** A whole call with its retries, when no budget is given (the command line); invocations pass tighter ones. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     /** Attempts of a read (Describe*, ReceiveMessage): throttling is retried until the budget says stop. */
     static final int READ_ATTEMPTS = 6;
+    /** Attempts of a translation request (TranslateText, Converse): the notice waits for it. */
+    static final int TRANSLATION_ATTEMPTS = 3;
     /** Attempts of a send (Publish, SendEmail), retried only when the request never reached the service. */
     static final int SEND_ATTEMPTS = 3;
 
@@ -83,6 +90,8 @@ public final class AwsClients {
     /** The role these clients act as, or null for the function's own credentials. */
     private final AssumedRole role;
     private final Supplier<SdkHttpClient> http;
+    /** The HTTP client of calls that wait for a model ({@link #MODEL_READ_TIMEOUT}). */
+    private final Supplier<SdkHttpClient> modelHttp;
     private final Supplier<StsClient> sts;
     private final Map<String, AwsClients> byRole;
     private final Supplier<SesV2Client> ses;
@@ -123,6 +132,8 @@ public final class AwsClients {
             this.credentials = () -> this.own;
             this.http = answering != null ? () -> answering : once(() -> new DeferredTlsHttpClient(CONNECT_TIMEOUT,
                     READ_TIMEOUT, !env.getOrDefault("AWS_ENDPOINT_URL", "https:").startsWith("http:")));
+            this.modelHttp = answering != null ? () -> answering : once(() -> new DeferredTlsHttpClient(CONNECT_TIMEOUT,
+                    MODEL_READ_TIMEOUT, false));
             // The region's own STS endpoint (the SDK's default outside aws-global), with the function's credentials.
             this.sts = once(() -> configure(StsClient.builder(), "STS", region.get(), readRetries()).build());
             this.byRole = new ConcurrentHashMap<>();
@@ -131,6 +142,7 @@ public final class AwsClients {
             this.own = null;
             this.credentials = () -> role;
             this.http = own.http;
+            this.modelHttp = own.modelHttp;
             this.sts = own.sts;
             this.byRole = own.byRole;
         }
@@ -141,11 +153,10 @@ public final class AwsClients {
         // A global service: the SDK sends every commercial region's call to its us-east-1 endpoint.
         this.organizations = once(() -> configure(OrganizationsClient.builder(), "ORGANIZATIONS", region.get(),
                 readRetries()).build());
-        // Translating the same text twice costs only money: throttling and dropped connections are retried in budget.
-        this.translate = once(() -> configure(TranslateClient.builder(), "TRANSLATE", region.get(), readRetries())
-                .build());
+        this.translate = once(() -> configure(TranslateClient.builder(), "TRANSLATE", region.get(),
+                translationRetries()).build());
         this.bedrockRuntime = once(() -> configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME", region.get(),
-                readRetries()).build());
+                translationRetries()).httpClient(modelHttp.get()).build());
     }
 
     /**
@@ -167,6 +178,9 @@ public final class AwsClients {
     public void buildClientsUsedBy(AwsClients rehearsal) {
         rehearsal.built.values().forEach(build -> build.accept(this));
         if (!rehearsal.built.isEmpty() && http.get() instanceof DeferredTlsHttpClient deferred) {
+            deferred.tlsClient();
+        }
+        if (rehearsal.built.containsKey("bedrock-runtime") && modelHttp.get() instanceof DeferredTlsHttpClient deferred) {
             deferred.tlsClient();
         }
     }
@@ -322,6 +336,18 @@ public final class AwsClients {
         return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(attempt);
     }
 
+    /**
+     * As {@link #within(Budget)}, with one attempt allowed the whole budget: for a call whose answer takes long to come
+     * (a model writing a translation), where a shorter attempt would only be cut off and paid for again.
+     */
+    public static Consumer<AwsRequestOverrideConfiguration.Builder> withinWhole(Budget budget) {
+        Duration left = budget.remaining();
+        if (left.toMillis() < 1) {
+            throw new BudgetSpentException("no time left in the invocation's budget for this call");
+        }
+        return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(left);
+    }
+
     /** Thrown instead of a call when the budget is spent. */
     public static final class BudgetSpentException extends RuntimeException {
         public BudgetSpentException(String message) {
@@ -339,6 +365,18 @@ public final class AwsClients {
                 .maxAttempts(READ_ATTEMPTS)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(3)))
+                .build();
+    }
+
+    /**
+     * Translations are optional and the notice waits for them: a throttled or failing service is given up on after a
+     * second of retries, so that the notice is not held for the whole of the translation's share.
+     */
+    static RetryStrategy translationRetries() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(TRANSLATION_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofMillis(800)))
                 .build();
     }
 

@@ -17,6 +17,9 @@ import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.StateStore;
 import dev.shirase.state.StateTable;
 import dev.shirase.state.Tracker;
+import dev.shirase.translate.Translating;
+import dev.shirase.translate.TranslationSetting;
+import dev.shirase.translate.Translators;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -186,7 +189,8 @@ public final class Cli {
                 items.add(foreseen(pipeline, file));
             }
         } else {
-            NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC), accountNames());
+            NoticePipeline pipeline = NoticePipeline.renderOnly(Clock.fixed(now, ZoneOffset.UTC), accountNames())
+                    .translatingWith(previewTranslation());
             for (String file : files) {
                 items.add(previewItem(pipeline, file));
             }
@@ -204,7 +208,17 @@ public final class Cli {
         JsonLog silent = JsonLog.silent();
         Tracker tracker = Tracker.fromEnvironment(env, new AwsClients(env), clock);
         return new NoticePipeline(Enricher.NONE, List.of(), Routing.EVERYTHING, tracker, Accounts.named(accountNames()),
-                clock, silent, new Metrics(silent, "preview"));
+                clock, silent, new Metrics(silent, "preview")).translatingWith(previewTranslation());
+    }
+
+    /** The translation {@code SHIRASE_TRANSLATION} asks for, remembered for this run only; null for none. */
+    private Translating previewTranslation() {
+        try {
+            return TranslationSetting.parse(env.get(TranslationSetting.ENV)).isEmpty() ? null
+                    : Translators.forPreview(env, new AwsClients(env), JsonLog.silent());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

@@ -21,6 +21,9 @@ import dev.shirase.rds.RdsApi;
 import dev.shirase.rds.RdsEnricher;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.Tracker;
+import dev.shirase.translate.Translating;
+import dev.shirase.translate.TranslationSetting;
+import dev.shirase.translate.Translators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,7 +102,20 @@ public final class NotifyHandler implements RequestStreamHandler {
         Clock clock = Clock.systemUTC();
         Tracker tracker = Tracker.fromEnvironment(env, clients, clock);
         return new NoticePipeline(enricher, channels, routing, tracker, Accounts.fromEnvironment(env, clients, log, clock),
-                clock, log, Metrics.fromEnvironment(log, env));
+                clock, log, Metrics.fromEnvironment(log, env)).translatingWith(translation(env, clients, clock, log));
+    }
+
+    /**
+     * The translation {@code SHIRASE_TRANSLATION} configures, or null. A value that cannot be read (the template's
+     * pattern keeps it out of a deployed stack) costs the translation, never the notices: it is logged and left out.
+     */
+    private static Translating translation(Map<String, String> env, AwsClients clients, Clock clock, JsonLog log) {
+        try {
+            return Translators.fromEnvironment(env, clients, clock, log);
+        } catch (IllegalArgumentException e) {
+            log.error("translation is off: " + e.getMessage(), Map.of("variable", TranslationSetting.ENV));
+            return null;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -65,9 +65,12 @@ public record Translation(List<Paragraph> paragraphs, List<String> by) {
         by = List.copyOf(by);
     }
 
-    /** Whether any paragraph's translation is shown. */
+    /**
+     * Whether any paragraph's translation is shown. A paragraph that reads the same in Japanese (a list of links, an id
+     * alone) does not count: shown alone, it would be no translation at all.
+     */
     public boolean anyShown() {
-        return paragraphs.stream().anyMatch(p -> p.japanese() != null);
+        return paragraphs.stream().anyMatch(p -> p.japanese() != null && !p.japanese().equals(p.english()));
     }
 
     /** Whether every paragraph's translation is shown. */

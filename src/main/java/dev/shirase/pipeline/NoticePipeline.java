@@ -11,12 +11,15 @@ import dev.shirase.log.Metrics;
 import dev.shirase.notice.Announcement;
 import dev.shirase.notice.Category;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Translation;
 import dev.shirase.render.MinimalNotice;
 import dev.shirase.render.Outgoing;
 import dev.shirase.render.RenderedNotice;
 import dev.shirase.source.EventReader;
 import dev.shirase.state.Revision;
 import dev.shirase.state.Tracker;
+import dev.shirase.translate.Chunks;
+import dev.shirase.translate.Translating;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * read -> classify -> enrich -> render -> route -> deliver, for one input, each stage its own failure domain: whatever
@@ -54,6 +62,16 @@ public final class NoticePipeline {
      */
     static final double ACCOUNTS = 0.1;
     static final Duration MAX_ACCOUNTS = Duration.ofSeconds(5);
+    /**
+     * The translation's share of the working time, at most {@link #MAX_TRANSLATION}. It runs beside enrichment, so a
+     * notice waits for it only as long as it takes beyond the lookups, and never beyond this share.
+     */
+    static final double TRANSLATION = 0.25;
+    static final Duration MAX_TRANSLATION = Duration.ofSeconds(10);
+    /** The preview waits for a translation as a person would at a terminal; nothing else there is bounded by time. */
+    static final Duration PREVIEW_TRANSLATION = Duration.ofSeconds(60);
+    /** Beyond its share, the translation's last answer may still be arriving. */
+    private static final Duration TRANSLATION_GRACE = Duration.ofMillis(500);
 
     private final EventReader reader = new EventReader();
     private final Classifier classifier = new Classifier();
@@ -62,6 +80,8 @@ public final class NoticePipeline {
     private final Routing routing;
     private final Tracker tracker;
     private final Accounts accounts;
+    /** The original's machine translation, or null when none is configured. */
+    private final Translating translating;
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
@@ -89,7 +109,13 @@ public final class NoticePipeline {
      */
     public NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Tracker tracker,
             Accounts accounts, Clock clock, JsonLog log, Metrics metrics) {
+        this(enricher, channels, routing, tracker, accounts, null, clock, log, metrics);
+    }
+
+    private NoticePipeline(Enricher enricher, List<Channel> channels, Routing routing, Tracker tracker,
+            Accounts accounts, Translating translating, Clock clock, JsonLog log, Metrics metrics) {
         this.enricher = enricher;
+        this.translating = translating;
         this.channels = List.copyOf(channels);
         this.routing = routing;
         this.tracker = tracker;
@@ -111,10 +137,17 @@ public final class NoticePipeline {
                 Accounts.named(names), clock, silent, new Metrics(silent, "preview"));
     }
 
+    /** This pipeline, with the notices' English original translated by {@code translating} (null: not translated). */
+    public NoticePipeline translatingWith(Translating translating) {
+        return new NoticePipeline(enricher, channels, routing, tracker, accounts, translating, clock, log, metrics);
+    }
+
     /** The notice an input becomes, without delivering it: what the preview shows. */
     public RenderedNotice render(byte[] input) {
         Notice understood = understand(input);
-        return render(understood, Revision.FIRST, input, Budget.of(Duration.ZERO), accounts.configuredName(understood));
+        // Nothing but a translation takes time here (no lookups): give it what a person at a terminal would wait.
+        return render(understood, Revision.FIRST, input, Budget.of(Duration.ZERO), Budget.of(PREVIEW_TRANSLATION),
+                accounts.configuredName(understood));
     }
 
     /**
@@ -259,14 +292,51 @@ public final class NoticePipeline {
     /** @param accountName the name of the notice's account, or null */
     private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working,
             String accountName) {
+        return render(understood, revision, input, working, working.share(TRANSLATION, MAX_TRANSLATION), accountName);
+    }
+
+    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working,
+            Budget translationShare, String accountName) {
+        Future<Translation> translation = startTranslation(understood, translationShare);
         Notice enriched = enrich(understood.withAccountName(accountName), working);
         try {
-            return RenderedNotice.of(enriched, clock.instant(), revision);
+            return RenderedNotice.of(enriched, clock.instant(), revision, awaitTranslation(translation, translationShare, understood));
         } catch (RuntimeException | Error defect) {
             log.error("could not render notice", Map.of("error", String.valueOf(defect)));
             return RenderedNotice.of(fallback(input, "internal error while rendering the notice: " + defect),
                     clock.instant());
         }
+    }
+
+    /**
+     * Starts translating the notice's English original on a thread of its own, within its share of the time; null when
+     * no translation is configured or there is no original.
+     */
+    private Future<Translation> startTranslation(Notice notice, Budget share) {
+        String original = notice.announcement().description();
+        if (translating == null || original == null || original.isBlank()) {
+            return null;
+        }
+        FutureTask<Translation> task = new FutureTask<>(() -> translating.translate(original, share));
+        Thread.ofPlatform().daemon().name("translation").start(task);
+        return task;
+    }
+
+    /** The translation, or, if it has not ended (it ends with its share, so this is a defect's doing), none shown. */
+    private Translation awaitTranslation(Future<Translation> translation, Budget share, Notice notice) {
+        if (translation == null) {
+            return null;
+        }
+        try {
+            return translation.get(share.remaining().plus(TRANSLATION_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.error("translation did not end; the notice goes out without it", Map.of("error", String.valueOf(e)));
+        }
+        translation.cancel(true);
+        return new Translation(Chunks.paragraphs(notice.announcement().description()).stream()
+                .map(p -> Translation.Paragraph.missing(p, Translation.Gap.TIMED_OUT, List.of())).toList(), List.of());
     }
 
     private Notice enrich(Notice notice, Budget working) {

@@ -45,7 +45,11 @@ final class TranslationLines {
             return t.paragraphs().isEmpty() ? "原文がないため、和訳はありません。" : null;
         }
         // Name the first paragraph's reason: they nearly always share one (one service, one budget, one permission).
-        Paragraph first = t.paragraphs().get(0);
+        Paragraph first = t.paragraphs().stream().filter(p -> p.gap() != null).findFirst().orElse(null);
+        if (first == null) {
+            // Only links and ids, which read the same: nothing needed translating.
+            return "原文は URL や ID だけなので、和訳はありません。";
+        }
         String hint = first.gap() == Gap.DENIED
                 ? "関数の IAM ポリシーと、Bedrock を使う場合はモデルアクセスを確認してください。" : "";
         return reason(first) + "、和訳はありません。原文 (English) を確認してください。" + hint;

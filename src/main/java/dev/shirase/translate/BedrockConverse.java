@@ -164,7 +164,7 @@ public final class BedrockConverse implements Translator {
                     .messages(m -> m.role(ConversationRole.USER).content(ContentBlock.fromText(userMessage(english,
                             mustKeep))))
                     .inferenceConfig(c -> c.temperature(0f).maxTokens(maxTokens(english)))
-                    .overrideConfiguration(AwsClients.within(budget)));
+                    .overrideConfiguration(AwsClients.withinWhole(budget)));
         } catch (SdkException | AwsClients.BudgetSpentException e) {
             throw new TranslationException(kind(e), name() + " did not translate: " + message(e), e);
         }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -31,12 +32,13 @@ public final class DynamoDbTranslationCache implements TranslationCache {
     private static final int GET_BATCH = 100;
     private static final int WRITE_BATCH = 25;
 
-    private final DynamoDbClient dynamoDb;
+    private final Supplier<DynamoDbClient> dynamoDb;
     private final String table;
     private final Clock clock;
     private final ContainerCache memory = new ContainerCache();
 
-    public DynamoDbTranslationCache(DynamoDbClient dynamoDb, String table, Clock clock) {
+    /** @param dynamoDb the client, built when the cache is first asked */
+    public DynamoDbTranslationCache(Supplier<DynamoDbClient> dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
@@ -50,7 +52,7 @@ public final class DynamoDbTranslationCache implements TranslationCache {
         for (int from = 0; from < rest.size(); from += GET_BATCH) {
             List<Map<String, AttributeValue>> ids = rest.subList(from, Math.min(from + GET_BATCH, rest.size())).stream()
                     .map(key -> Map.of(StateTable.ID, AttributeValue.fromS(ID_PREFIX + key))).toList();
-            var response = dynamoDb.batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder()
+            var response = dynamoDb.get().batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder()
                     .keys(ids).projectionExpression("#id, #ja")
                     .expressionAttributeNames(Map.of("#id", StateTable.ID, "#ja", JAPANESE)).build()))
                     .overrideConfiguration(AwsClients.within(budget)));
@@ -80,7 +82,7 @@ public final class DynamoDbTranslationCache implements TranslationCache {
                         StateTable.EXPIRES_AT, AttributeValue.fromN(expiresAt))).build()).build()));
         for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
             List<WriteRequest> batch = writes.subList(from, Math.min(from + WRITE_BATCH, writes.size()));
-            dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, batch))
+            dynamoDb.get().batchWriteItem(r -> r.requestItems(Map.of(table, batch))
                     .overrideConfiguration(AwsClients.within(budget)));
         }
     }

@@ -14,7 +14,7 @@ public sealed interface TranslationSetting {
     String ENV = "SHIRASE_TRANSLATION";
 
     /** Amazon Translate, with the product's custom terminology. */
-    record AmazonTranslate() implements TranslationSetting {
+    record UseAmazonTranslate() implements TranslationSetting {
     }
 
     /**
@@ -22,7 +22,7 @@ public sealed interface TranslationSetting {
      *
      * @param modelId a model id, an inference profile id or an ARN, as Converse takes it
      */
-    record Bedrock(String modelId) implements TranslationSetting {
+    record UseBedrock(String modelId) implements TranslationSetting {
     }
 
     /** Model ids, inference profile ids and ARNs: what Converse's modelId takes, with its length limit. */
@@ -41,10 +41,10 @@ public sealed interface TranslationSetting {
         for (String part : value.split(",", -1)) {
             String choice = part.strip();
             if (choice.toLowerCase(Locale.ROOT).equals("amazon-translate")) {
-                settings.add(new AmazonTranslate());
+                settings.add(new UseAmazonTranslate());
             } else if (choice.toLowerCase(Locale.ROOT).startsWith("bedrock:")
                     && MODEL_ID.matcher(choice.substring("bedrock:".length())).matches()) {
-                settings.add(new Bedrock(choice.substring("bedrock:".length())));
+                settings.add(new UseBedrock(choice.substring("bedrock:".length())));
             } else {
                 throw new IllegalArgumentException(ENV + " has \"" + choice + "\": expected none, amazon-translate or "
                         + "bedrock:<model id> (for example bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0), or two of "

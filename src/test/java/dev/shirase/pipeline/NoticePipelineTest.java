@@ -30,20 +30,8 @@ class NoticePipelineTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), CLOCK);
-    private final List<Outgoing> sent = new CopyOnWriteArrayList<>();
-
-    private final Channel recording = new Channel() {
-        @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
-        public Delivery prepare(Outgoing message) {
-            message.text();
-            return budget -> sent.add(message);
-        }
-    };
+    private final RecordingChannel recording = new RecordingChannel();
+    private final List<Outgoing> sent = recording.sent;
 
     private NoticePipeline pipeline(Enricher enricher, Channel channel) {
         return new NoticePipeline(enricher, List.of(channel), CLOCK, log, new Metrics(log, "test"));

@@ -3,8 +3,8 @@ package dev.shirase.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shirase.translate.TranslationSetting.AmazonTranslate;
-import dev.shirase.translate.TranslationSetting.Bedrock;
+import dev.shirase.translate.TranslationSetting.UseAmazonTranslate;
+import dev.shirase.translate.TranslationSetting.UseBedrock;
 import org.junit.jupiter.api.Test;
 
 class TranslationSettingTest {
@@ -17,14 +17,14 @@ class TranslationSettingTest {
 
     @Test
     void eachTranslatorAndAFallback() {
-        assertThat(TranslationSetting.parse("amazon-translate")).containsExactly(new AmazonTranslate());
+        assertThat(TranslationSetting.parse("amazon-translate")).containsExactly(new UseAmazonTranslate());
         assertThat(TranslationSetting.parse("bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0"))
-                .containsExactly(new Bedrock("anthropic.claude-3-5-sonnet-20240620-v1:0"));
+                .containsExactly(new UseBedrock("anthropic.claude-3-5-sonnet-20240620-v1:0"));
         assertThat(TranslationSetting.parse("bedrock:apac.anthropic.claude-sonnet-4-20250514-v1:0, amazon-translate"))
-                .containsExactly(new Bedrock("apac.anthropic.claude-sonnet-4-20250514-v1:0"), new AmazonTranslate());
+                .containsExactly(new UseBedrock("apac.anthropic.claude-sonnet-4-20250514-v1:0"), new UseAmazonTranslate());
         assertThat(TranslationSetting.parse(
                 "bedrock:arn:aws:bedrock:ap-northeast-1:123456789012:inference-profile/apac.amazon.nova-pro-v1:0"))
-                .containsExactly(new Bedrock(
+                .containsExactly(new UseBedrock(
                         "arn:aws:bedrock:ap-northeast-1:123456789012:inference-profile/apac.amazon.nova-pro-v1:0"));
     }
 
