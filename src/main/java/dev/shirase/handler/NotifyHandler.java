@@ -109,7 +109,7 @@ public final class NotifyHandler implements RequestStreamHandler {
      * The translation {@code SHIRASE_TRANSLATION} configures, or null. A value that cannot be read (the template's
      * pattern keeps it out of a deployed stack) costs the translation, never the notices: it is logged and left out.
      */
-    private static Translating translation(Map<String, String> env, AwsClients clients, Clock clock, JsonLog log) {
+    static Translating translation(Map<String, String> env, AwsClients clients, Clock clock, JsonLog log) {
         try {
             return Translators.fromEnvironment(env, clients, clock, log);
         } catch (IllegalArgumentException e) {

@@ -95,7 +95,7 @@ public final class ScanHandler implements RequestStreamHandler {
         return new ScanPipeline(AccountReaders.of(clients, SESSION, RdsApi::new), organization(accounts.directory()),
                 Channels.fromEnvironment(env, clients, console), tracker,
                 new Ec2Completion(AccountReaders.of(clients, SESSION, Ec2Api::new)), accounts, log,
-                Metrics.fromEnvironment(log, env));
+                Metrics.fromEnvironment(log, env)).translatingWith(NotifyHandler.translation(env, clients, Clock.systemUTC(), log));
     }
 
     /** A scan of ORGANIZATION reads the accounts AWS Organizations lists as active, in organization mode only. */

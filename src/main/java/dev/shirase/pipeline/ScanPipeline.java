@@ -9,6 +9,7 @@ import dev.shirase.deliver.Dispatch;
 import dev.shirase.log.JsonLog;
 import dev.shirase.log.Metrics;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Translation;
 import dev.shirase.rds.RdsErrors;
 import dev.shirase.rds.RdsInventory;
 import dev.shirase.rds.RegionScan;
@@ -28,6 +29,7 @@ import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.ScanAccounts;
 import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.Tracker;
+import dev.shirase.translate.Translating;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +82,12 @@ public final class ScanPipeline {
     /** Naming the accounts (AWS Organizations, once per container): this share of what is left, at most this long. */
     static final double ACCOUNTS_SHARE = 0.1;
     static final Duration MAX_ACCOUNTS = Duration.ofSeconds(10);
+    /**
+     * A completion notice's translation of its original, from what is left: most often remembered from the story's
+     * first notice, so that no call is made.
+     */
+    static final double TRANSLATION_SHARE = 0.1;
+    static final Duration MAX_TRANSLATION = Duration.ofSeconds(10);
 
     private final PerAccount<RdsInventory> inventories;
     private final MemberAccounts organization;
@@ -87,6 +95,9 @@ public final class ScanPipeline {
     private final Tracker tracker;
     private final FollowUp followUp;
     private final Accounts accounts;
+    private final CompletionCheck completion;
+    /** The original's machine translation for completion notices, or null when none is configured. */
+    private final Translating translating;
     private final JsonLog log;
     private final Metrics metrics;
     private final PendingNotices pendingNotices = new PendingNotices();
@@ -114,6 +125,14 @@ public final class ScanPipeline {
      */
     public ScanPipeline(PerAccount<RdsInventory> inventories, MemberAccounts organization, List<Channel> channels,
             Tracker tracker, CompletionCheck completion, Accounts accounts, JsonLog log, Metrics metrics) {
+        this(inventories, organization, channels, tracker, completion, accounts, null, log, metrics);
+    }
+
+    private ScanPipeline(PerAccount<RdsInventory> inventories, MemberAccounts organization, List<Channel> channels,
+            Tracker tracker, CompletionCheck completion, Accounts accounts, Translating translating, JsonLog log,
+            Metrics metrics) {
+        this.completion = completion;
+        this.translating = translating;
         this.inventories = inventories;
         this.organization = organization;
         this.channels = List.copyOf(channels);
@@ -122,6 +141,12 @@ public final class ScanPipeline {
         this.accounts = accounts;
         this.log = log;
         this.metrics = metrics;
+    }
+
+    /** This scan, with its completion notices' original translated by {@code translating} (null: not translated). */
+    public ScanPipeline translatingWith(Translating translating) {
+        return new ScanPipeline(inventories, organization, channels, tracker, completion, accounts, translating, log,
+                metrics);
     }
 
     /**
@@ -269,7 +294,7 @@ public final class ScanPipeline {
         Notice notice = named(send.notice(), names);
         Outgoing message;
         try {
-            message = RenderedNotice.of(notice, now, send.revision());
+            message = RenderedNotice.of(notice, now, send.revision(), translation(notice, working));
         } catch (RuntimeException | Error defect) {
             message = MinimalNotice.of(notice.announcement(), notice.accountName(), "internal error while rendering: "
                     + defect);
@@ -288,6 +313,13 @@ public final class ScanPipeline {
         fields.put("delivered", dispatch.delivered());
         log.info("completion notice sent", fields);
         return dispatch;
+    }
+
+    /** The notice's original in Japanese as far as it can be trusted, or null when none is configured or there is none. */
+    private Translation translation(Notice notice, Budget working) {
+        String original = notice.announcement().description();
+        return translating == null || original == null || original.isBlank() ? null
+                : translating.translate(original, working.share(TRANSLATION_SHARE, MAX_TRANSLATION));
     }
 
     /** Every name known, asked for once a scan within a share of its time; none when that fails. */

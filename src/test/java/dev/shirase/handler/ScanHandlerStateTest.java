@@ -17,6 +17,8 @@ import dev.shirase.testing.LambdaContext;
 import dev.shirase.testing.MotoClients.Inbox;
 import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.TranslateJsonStub;
+import dev.shirase.translate.Glossary;
 import dev.shirase.testing.RdsQueryStub.Action;
 import dev.shirase.testing.RdsQueryStub.Resource;
 import dev.shirase.testing.RdsQueryStub;
@@ -116,11 +118,15 @@ class ScanHandlerStateTest {
     }
 
     private void rebootNotified(String status, String instance) throws Exception {
+        rebootNotified(status, instance, env());
+    }
+
+    private void rebootNotified(String status, String instance, Map<String, String> env) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Events.sample("health-ec2-instance-reboot.json"));
         ((ObjectNode) event.get("detail")).put("statusCode", status);
         ((ObjectNode) event.get("detail").get("affectedEntities").get(0)).put("entityValue", instance);
         event.putArray("resources").add(instance);
-        NotifyHandler notify = new NotifyHandler(NotifyHandler.fromEnvironment(env(), JsonLog.silent()));
+        NotifyHandler notify = new NotifyHandler(NotifyHandler.fromEnvironment(env, JsonLog.silent()));
         notify.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), new ByteArrayOutputStream(),
                 new LambdaContext());
     }
@@ -278,6 +284,37 @@ class ScanHandlerStateTest {
         });
         assertThat(scanAt("2026-11-28T00:00:00Z", ec2InMoto).get("completions").asInt()).isZero();
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void aCompletionCarriesTheTranslationTheFirstNoticeLeftInTheStateTable() throws Exception {
+        try (TranslateJsonStub translate = TranslateJsonStub.start()) {
+            translate.server().stubFor(TranslateJsonStub.call("GetTerminology").willReturn(TranslateJsonStub
+                    .terminology("shirase-glossary-" + Glossary.bundled().version(), 16)));
+            translate.server().stubFor(TranslateJsonStub.call("TranslateText")
+                    .willReturn(TranslateJsonStub.pretendTranslation()));
+            String instance;
+            try (Ec2Client ec2 = clients.ec2()) {
+                instance = ec2.runInstances(r -> r.imageId("ami-12345678").instanceType("t3.micro").minCount(1)
+                        .maxCount(1)).instances().get(0).instanceId();
+            }
+            Map<String, String> translating = env(Map.of("SHIRASE_TRANSLATION", "amazon-translate",
+                    "AWS_ENDPOINT_URL_TRANSLATE", translate.endpoint()));
+            rebootNotified("upcoming", instance, translating);
+            assertThat(received()).singleElement()
+                    .satisfies(notice -> assertThat(notice.get("Message").asText()).contains("■ 和訳 (機械翻訳)"));
+            int calls = translate.requests("TranslateText").size();
+
+            translating.remove("AWS_ENDPOINT_URL_EC2");
+            scanAt("2026-11-29T00:00:00Z", translating);
+
+            assertThat(received()).singleElement().satisfies(notice -> {
+                assertThat(notice.get("Subject").asText()).startsWith("【完了】EC2 インスタンス再起動");
+                assertThat(notice.get("Message").asText()).contains("■ 和訳 (機械翻訳)",
+                        "※ Amazon Translate による機械翻訳です");
+            });
+            assertThat(translate.requests("TranslateText")).as("every paragraph from the state table").hasSize(calls);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Translation parameter: what it lets through is what the code reads, it reaches the notifier as
@@ -32,41 +34,45 @@ class TemplateTranslationTest {
         }
     }
 
-    @Test
-    void theNotifierReadsItAsShiraseTranslation() {
+    @ParameterizedTest
+    @ValueSource(strings = {"NotifyFunction", "ScanFunction"})
+    void bothFunctionsReadItAsShiraseTranslation(String function) {
         JsonNode variables = SamTemplate.deployed(Map.of("Translation", "amazon-translate"))
-                .properties("NotifyFunction").at("/Environment/Variables");
+                .properties(function).at("/Environment/Variables");
         assertThat(variables.path("SHIRASE_TRANSLATION").asText()).isEqualTo("amazon-translate");
     }
 
-    @Test
-    void withoutTranslationNothingIsGranted() {
-        assertThat(actions(SamTemplate.deployed(Map.of()))).noneMatch(a -> a.startsWith("translate:")
+    @ParameterizedTest
+    @ValueSource(strings = {"NotifyFunction", "ScanFunction"})
+    void withoutTranslationNothingIsGranted(String function) {
+        assertThat(actions(SamTemplate.deployed(Map.of()), function)).noneMatch(a -> a.startsWith("translate:")
                 || a.startsWith("bedrock:") || a.startsWith("dynamodb:Batch"));
     }
 
-    @Test
-    void amazonTranslateIsGrantedTranslationAndItsOwnTerminologyOnly() {
+    @ParameterizedTest
+    @ValueSource(strings = {"NotifyFunction", "ScanFunction"})
+    void amazonTranslateIsGrantedTranslationAndItsOwnTerminologyOnly(String function) {
         SamTemplate template = SamTemplate.deployed(Map.of("Translation", "amazon-translate"));
-        assertThat(actions(template)).contains("translate:TranslateText", "translate:GetTerminology",
+        assertThat(actions(template, function)).contains("translate:TranslateText", "translate:GetTerminology",
                 "translate:ImportTerminology", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem")
                 .noneMatch(a -> a.startsWith("bedrock:"));
-        JsonNode glossary = template.statements("NotifyFunction").stream()
+        JsonNode glossary = template.statements(function).stream()
                 .filter(s -> s.path("Sid").asText().equals("ManageGlossary")).findFirst().orElseThrow();
         assertThat(glossary.path("Resource").asText()).endsWith(":terminology/shirase-glossary-*");
     }
 
-    @Test
-    void bedrockIsGrantedInvokeModelAndBothTogetherAreGrantedBoth() {
-        assertThat(actions(SamTemplate.deployed(Map.of("Translation", "bedrock:" + MODEL))))
+    @ParameterizedTest
+    @ValueSource(strings = {"NotifyFunction", "ScanFunction"})
+    void bedrockIsGrantedInvokeModelAndBothTogetherAreGrantedBoth(String function) {
+        assertThat(actions(SamTemplate.deployed(Map.of("Translation", "bedrock:" + MODEL)), function))
                 .contains("bedrock:InvokeModel").noneMatch(a -> a.startsWith("translate:"));
-        assertThat(actions(SamTemplate.deployed(Map.of("Translation", "bedrock:" + MODEL + ",amazon-translate"))))
-                .contains("bedrock:InvokeModel", "translate:TranslateText");
+        assertThat(actions(SamTemplate.deployed(Map.of("Translation", "bedrock:" + MODEL + ",amazon-translate")),
+                function)).contains("bedrock:InvokeModel", "translate:TranslateText");
     }
 
-    private static List<String> actions(SamTemplate template) {
+    private static List<String> actions(SamTemplate template, String function) {
         List<String> actions = new ArrayList<>();
-        for (JsonNode statement : template.statements("NotifyFunction")) {
+        for (JsonNode statement : template.statements(function)) {
             JsonNode action = statement.path("Action");
             if (action.isArray()) {
                 action.forEach(a -> actions.add(a.asText()));
