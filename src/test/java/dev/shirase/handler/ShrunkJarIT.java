@@ -19,17 +19,20 @@ import dev.shirase.account.AccountDirectory;
 import dev.shirase.deliver.Channels;
 import dev.shirase.ec2.ScheduledEvent;
 import dev.shirase.state.StateTable;
+import dev.shirase.testing.BedrockRuntimeStub;
 import dev.shirase.testing.ChildJvm;
 import dev.shirase.testing.Ec2QueryStub;
 import dev.shirase.testing.Events;
-import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoClients.Inbox;
+import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoServer;
 import dev.shirase.testing.QueryApiStub;
-import dev.shirase.testing.RdsQueryStub;
 import dev.shirase.testing.RdsQueryStub.Action;
 import dev.shirase.testing.RdsQueryStub.Resource;
+import dev.shirase.testing.RdsQueryStub;
 import dev.shirase.testing.StsQueryStub;
+import dev.shirase.testing.TranslateJsonStub;
+import dev.shirase.translate.Glossary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -228,6 +231,43 @@ class ShrunkJarIT {
         try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
             assertThat(dynamoDb.scan(s -> s.tableName(table)).items()).as("the story of the event").singleElement()
                     .satisfies(item -> assertThat(item.get("delivered").ss()).containsExactlyInAnyOrder("sns", "ses"));
+        }
+    }
+
+    /**
+     * Both translators through the jar: Bedrock's Converse (REST-JSON) answers one paragraph unfaithfully, so Amazon
+     * Translate (JSON 1.1, with its terminology imported) takes it over; the paragraphs are kept in the state table.
+     */
+    @Test
+    void theNotifierTranslatesWithBedrockAndFallsBackToAmazonTranslate() throws Exception {
+        String model = "anthropic.claude-3-5-haiku-20241022-v1:0";
+        try (TranslateJsonStub translate = TranslateJsonStub.start();
+                BedrockRuntimeStub bedrock = BedrockRuntimeStub.start()) {
+            translate.server().stubFor(TranslateJsonStub.call("GetTerminology")
+                    .willReturn(TranslateJsonStub.error("ResourceNotFoundException", "no such terminology")));
+            String terminology = "shirase-glossary-" + Glossary.bundled().version();
+            translate.server().stubFor(TranslateJsonStub.call("ImportTerminology")
+                    .willReturn(TranslateJsonStub.imported(terminology, Glossary.bundled().terms().size())));
+            translate.server().stubFor(TranslateJsonStub.call("TranslateText")
+                    .willReturn(TranslateJsonStub.pretendTranslation()));
+            bedrock.server().stubFor(BedrockRuntimeStub.converse(model)
+                    .willReturn(BedrockRuntimeStub.answer("メンテナンスを行います。")));
+            Map<String, String> env = stack();
+            env.put("SHIRASE_TRANSLATION", "bedrock:" + model + ",amazon-translate");
+            env.put("AWS_ENDPOINT_URL_TRANSLATE", translate.endpoint());
+            env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint());
+
+            shirase(env, "invoke", "--function", "NotifyFunction", "events/health-ec2-instance-reboot.json");
+
+            assertThat(bedrock.requests(model)).isNotEmpty();
+            assertThat(translate.requests("ImportTerminology")).hasSize(1);
+            assertThat(translate.requests("TranslateText")).isNotEmpty();
+            assertThat(clients.notifications(inbox.queueUrl())).singleElement().satisfies(notice -> assertThat(
+                    notice.get("Message").asText()).contains("■ 和訳 (機械翻訳)", "※ Amazon Translate による機械翻訳です"));
+            try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
+                assertThat(dynamoDb.scan(s -> s.tableName(table)).items()).as("the story and its paragraphs")
+                        .anySatisfy(item -> assertThat(item.get("id").s()).startsWith("translation#"));
+            }
         }
     }
 
