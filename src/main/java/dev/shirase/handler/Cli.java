@@ -17,6 +17,8 @@ import dev.shirase.scan.ScanSettings;
 import dev.shirase.state.StateStore;
 import dev.shirase.state.StateTable;
 import dev.shirase.state.Tracker;
+import dev.shirase.translate.AmazonTranslate;
+import dev.shirase.translate.Glossary;
 import dev.shirase.translate.Translating;
 import dev.shirase.translate.TranslationSetting;
 import dev.shirase.translate.Translators;
@@ -76,6 +78,9 @@ public final class Cli {
                   through its function's handler again, as invoke does, and delete it once its notice was delivered;
                   one that fails again stays. Delivers to SHIRASE_TOPIC_ARN (stack output TopicArn) or SHIRASE_MAIL_FROM
                   and SHIRASE_MAIL_TO. --dry-run: list what would be replayed; --max N: stop after N messages
+              shirase glossary [--name]
+                  print the glossary's fixed words as the CSV file Amazon Translate imports as a custom terminology
+                  (SHIRASE_TRANSLATION=amazon-translate imports it itself when it may); --name: the terminology's name
               shirase state init [--table NAME]
                   create the DynamoDB state table (NAME, or SHIRASE_STATE_TABLE) with the keys, index and time to live
                   template.yaml declares, where AWS_REGION and AWS_ENDPOINT_URL point (AWS, moto, DynamoDB Local), and
@@ -117,6 +122,7 @@ public final class Cli {
                 case "invoke" -> invoke(rest);
                 case "replay" -> replay(rest);
                 case "state" -> state(rest);
+                case "glossary" -> glossary(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -196,6 +202,19 @@ public final class Cli {
             }
         }
         return new Preview(format, out, err).print(items) == 0 ? 0 : 1;
+    }
+
+    /** The terminology Amazon Translate is given, for importing it by hand (aws translate import-terminology). */
+    private int glossary(List<String> args) {
+        AmazonTranslate translate = new AmazonTranslate(new AwsClients(env), Glossary.bundled());
+        if (args.equals(List.of("--name"))) {
+            out.println(translate.terminologyName());
+        } else if (args.isEmpty()) {
+            out.print(translate.terminologyCsv());
+        } else {
+            throw new UsageException("glossary takes only --name");
+        }
+        return 0;
     }
 
     /** A pipeline that reads the state table the environment names, and never writes it or sends. */

@@ -53,6 +53,19 @@ class PreviewTranslationTest {
     }
 
     @Test
+    void theGlossaryCommandPrintsTheTerminologyToImportByHand() {
+        assertThat(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(new String[] {"glossary"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("en,ja\n")
+                .contains("maintenance window,メンテナンスウィンドウ\n").doesNotContain("available,");
+        out.reset();
+        new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of()).run(new String[] {"glossary", "--name"});
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("shirase-glossary-" + Glossary.bundled().version()
+                + System.lineSeparator());
+    }
+
+    @Test
     void noneShowsNoTranslation() {
         assertThat(preview(Map.of("SHIRASE_TRANSLATION", "none"), "events/health-ec2-instance-reboot.json")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("和訳");
