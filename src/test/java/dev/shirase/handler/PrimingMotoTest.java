@@ -98,6 +98,24 @@ class PrimingMotoTest {
     }
 
     @Test
+    void withTranslationTheRehearsalBuildsBothTranslatorsAndStillSendsAndWritesNothing() {
+        Map<String, String> translating = new HashMap<>(env());
+        translating.put("SHIRASE_TRANSLATION", "bedrock:anthropic.claude-3-5-haiku-20241022-v1:0,amazon-translate");
+        // Nothing listens on port 1: a translation request that left the process would fail.
+        translating.put("AWS_ENDPOINT_URL_TRANSLATE", "http://127.0.0.1:1");
+        translating.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://127.0.0.1:1");
+        AwsClients clients = new AwsClients(translating);
+
+        Priming.notifyFunction(translating, clients, log).beforeCheckpoint(null);
+
+        assertThat(clients.builtClients()).contains("translate", "bedrock-runtime", "dynamodb");
+        assertThat(aws.isEmpty(inbox.queueUrl())).isTrue();
+        assertThat(stateItems()).as("no story and no translation written").isZero();
+        assertThat(logLines()).extracting(line -> line.path("message").asText())
+                .containsExactly("primed for the snapshot");
+    }
+
+    @Test
     void afterTheRestoreTheFunctionDeliversEachNoticeOnce() throws Exception {
         NotifyHandler handler = new NotifyHandler(env(), log);
         Priming priming = handler.priming();

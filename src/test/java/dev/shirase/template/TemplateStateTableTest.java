@@ -31,7 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 class TemplateStateTableTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TABLE = "StateTable";
-    private static final Set<String> ITEM_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    /**
+     * Items by key: the stories, and (with Translation set, in batches) the translations kept beside them.
+     */
+    private static final Set<String> ITEM_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
 
     private final SamTemplate template = SamTemplate.loadLongForm();
 

@@ -31,7 +31,8 @@ class TemplateWiringTest {
     private static final Map<String, String> STATEMENTS_ON_EVERY_RESOURCE = Map.of(
             "DescribePendingMaintenance", "rds:DescribePendingMaintenanceActions without a resource needs \"*\"",
             "DescribeInstanceEvents", "ec2:DescribeInstanceStatus takes no resource-level permissions",
-            "ReadOrganization", "organizations:ListAccounts and ListParents, in organization mode only, read the tree");
+            "ReadOrganization", "organizations:ListAccounts and ListParents, in organization mode only, read the tree",
+            "TranslateText", "translate:TranslateText names no resource but the terminology, with Translation only");
 
     private final SamTemplate template = SamTemplate.load();
 
