@@ -34,7 +34,7 @@ final class TranslationLines {
         for (int i = 0; i < t.paragraphs().size(); i++) {
             Paragraph p = t.paragraphs().get(i);
             lines.add(p.japanese() != null ? p.japanese().strip()
-                    : "〔原文の第" + (i + 1) + "段落は、" + reason(p) + "、和訳を表示していません。原文を確認してください〕");
+                    : "〔第" + (i + 1) + "段落は、" + reason(p) + "、和訳を表示していません。原文 (English) の同じ段落を確認してください〕");
         }
         return lines;
     }
@@ -76,10 +76,10 @@ final class TranslationLines {
 
     private static String reason(Paragraph p) {
         return switch (p.gap()) {
-            case UNFAITHFUL -> p.lost().isEmpty() ? "機械翻訳が原文と一致しなかったため"
-                    : "機械翻訳で原文の" + p.lost().stream().limit(LOST_NAMED).map(token -> "「" + Shorten.end(token, MAX_TOKEN) + "」")
-                            .collect(Collectors.joining()) + (p.lost().size() > LOST_NAMED ? "など" : "")
-                            + "が失われたため";
+            case UNFAITHFUL -> p.lost().isEmpty() ? "機械翻訳の訳文が原文と一致しなかったため"
+                    : "機械翻訳の訳文に原文の" + p.lost().stream().limit(LOST_NAMED)
+                            .map(token -> "「" + Shorten.end(token, MAX_TOKEN) + "」").collect(Collectors.joining())
+                            + (p.lost().size() > LOST_NAMED ? "など" : "") + "がなかったため";
             case DENIED -> "翻訳サービスを呼び出す権限がないため";
             case THROTTLED -> "翻訳サービスの呼び出し上限に達したため";
             case TIMED_OUT -> "通知を遅らせないよう翻訳を打ち切ったため";

@@ -112,7 +112,7 @@ class NotifyHandlerTranslationTest {
         assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
         String text = noticeText();
         String translation = text.substring(text.indexOf("■ 和訳 (機械翻訳)"), text.indexOf("■ 原文 (English)"));
-        assertThat(translation).contains("※ Amazon Translate による機械翻訳です").doesNotContain("〔原文の第");
+        assertThat(translation).contains("※ Amazon Translate による機械翻訳です").doesNotContain("和訳を表示していません");
         List<JsonNode> sent = translate.requests("TranslateText");
         assertThat(sent).isNotEmpty().allSatisfy(request -> {
             assertThat(request.get("TerminologyNames").get(0).asText()).isEqualTo(TERMINOLOGY);
@@ -165,7 +165,7 @@ class NotifyHandlerTranslationTest {
 
         String text = noticeText();
         // Every paragraph of the sample has numbers: none is shown, and the first one's loss is named.
-        assertThat(text).contains("■ 和訳 (機械翻訳)\n機械翻訳で原文の「EC2」「ap-northeast-1」が失われたため、和訳はありません。");
+        assertThat(text).contains("■ 和訳 (機械翻訳)\n機械翻訳の訳文に原文の「EC2」「ap-northeast-1」がなかったため、和訳はありません。");
         assertThat(translate.requests("TranslateText")).as("each paragraph with words tried twice; the links alone are not sent").hasSize(2 * 4);
     }
 
