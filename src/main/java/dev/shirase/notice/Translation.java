@@ -17,6 +17,11 @@ public record Translation(List<Paragraph> paragraphs, List<String> by) {
      * megabytes (a hostile or broken event) would otherwise cost dollars per notice. Paragraphs past it are left out.
      */
     public static final int MAX_CHARACTERS = 30_000;
+    /**
+     * Paragraphs translated per notice at most: AWS's descriptions have a handful; thousands of tiny ones (a hostile
+     * input) would each be a request and a line of the notice.
+     */
+    public static final int MAX_PARAGRAPHS = 50;
 
     /** Why a paragraph is shown without its translation. */
     public enum Gap {
@@ -30,7 +35,10 @@ public record Translation(List<Paragraph> paragraphs, List<String> by) {
         TIMED_OUT,
         /** Any other failure of the service. */
         FAILED,
-        /** Past the most English a notice has translated (a cap on cost against huge inputs). */
+        /**
+         * Past the most English a notice has translated ({@link #MAX_CHARACTERS}, {@link #MAX_PARAGRAPHS}): a cap on
+         * cost and length against huge inputs. Every paragraph after the first so marked is marked too.
+         */
         TOO_LONG
     }
 

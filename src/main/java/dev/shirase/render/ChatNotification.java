@@ -130,11 +130,11 @@ public final class ChatNotification {
 
     /** The translation's beginning: the chat is a summary, and the email has every paragraph. */
     private static String translation(Translation t) {
-        List<String> paragraphs = TranslationLines.paragraphs(t);
-        if (paragraphs == null) {
+        List<TranslationLines.Block> blocks = TranslationLines.paragraphs(t);
+        if (blocks == null) {
             return TranslationLines.none(t);
         }
-        String whole = String.join("\n\n", paragraphs);
+        String whole = String.join("\n\n", blocks.stream().map(TranslationLines.Block::text).toList());
         return whole.length() <= TRANSLATION_CHARS ? whole
                 : Shorten.end(whole, TRANSLATION_CHARS) + "\n(続きはメールの和訳を確認してください)";
     }

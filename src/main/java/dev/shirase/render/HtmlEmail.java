@@ -181,15 +181,14 @@ public final class HtmlEmail {
     /** Each paragraph as the service put it, its lines kept; a paragraph not shown is said so in grey. */
     private static void translation(StringBuilder h, Translation t) {
         section(h, TranslationLines.HEADING);
-        List<String> paragraphs = TranslationLines.paragraphs(t);
-        if (paragraphs == null) {
+        List<TranslationLines.Block> blocks = TranslationLines.paragraphs(t);
+        if (blocks == null) {
             h.append("<p>").append(escape(TranslationLines.none(t))).append("</p>\n");
             return;
         }
-        for (int i = 0; i < paragraphs.size(); i++) {
-            boolean shown = t.paragraphs().get(i).japanese() != null;
-            h.append(shown ? "<p style=\"white-space:pre-wrap\">" : "<p style=\"color:#666\">")
-                    .append(escape(paragraphs.get(i))).append("</p>\n");
+        for (TranslationLines.Block block : blocks) {
+            h.append(block.shown() ? "<p style=\"white-space:pre-wrap\">" : "<p style=\"color:#666\">")
+                    .append(escape(block.text())).append("</p>\n");
         }
         h.append("<p style=\"font-size:12px;color:#666\">").append(escape(TranslationLines.note(t))).append("</p>\n");
     }

@@ -23,20 +23,36 @@ final class TranslationLines {
     }
 
     /**
-     * One entry per paragraph of the original: its translation, or a bracketed line saying why it is not shown. Null
-     * when no paragraph's translation is shown ({@link #none} says why instead).
+     * A block of the section: a paragraph's translation, or a bracketed line saying why one is not shown.
+     *
+     * @param shown whether it is a translation
      */
-    static List<String> paragraphs(Translation t) {
+    record Block(String text, boolean shown) {
+    }
+
+    /**
+     * One block per paragraph of the original, in order, but one for all the paragraphs past the cap on length, which
+     * come last; null when no paragraph's translation is shown ({@link #none} says why instead).
+     */
+    static List<Block> paragraphs(Translation t) {
         if (!t.anyShown()) {
             return null;
         }
-        List<String> lines = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < t.paragraphs().size(); i++) {
             Paragraph p = t.paragraphs().get(i);
-            lines.add(p.japanese() != null ? p.japanese().strip()
-                    : "〔第" + (i + 1) + "段落は、" + reason(p) + "、和訳を表示していません。原文 (English) の同じ段落を確認してください〕");
+            if (p.japanese() != null) {
+                blocks.add(new Block(p.japanese().strip(), true));
+            } else if (p.gap() == Gap.TOO_LONG) {
+                blocks.add(new Block("〔第" + (i + 1) + "段落以降は、" + reason(p)
+                        + "、和訳を表示していません。原文 (English) を確認してください〕", false));
+                break;
+            } else {
+                blocks.add(new Block("〔第" + (i + 1) + "段落は、" + reason(p)
+                        + "、和訳を表示していません。原文 (English) の同じ段落を確認してください〕", false));
+            }
         }
-        return lines;
+        return blocks;
     }
 
     /** Why there is no translation at all, as one sentence; null when some paragraph's is shown. */
@@ -67,11 +83,11 @@ final class TranslationLines {
 
     /** The whole section body for plain text. */
     static String text(Translation t) {
-        List<String> paragraphs = paragraphs(t);
-        if (paragraphs == null) {
+        List<Block> blocks = paragraphs(t);
+        if (blocks == null) {
             return none(t);
         }
-        return String.join("\n\n", paragraphs) + "\n\n" + note(t);
+        return String.join("\n\n", blocks.stream().map(Block::text).toList()) + "\n\n" + note(t);
     }
 
     private static String reason(Paragraph p) {
@@ -84,8 +100,8 @@ final class TranslationLines {
             case THROTTLED -> "翻訳サービスの呼び出し上限に達したため";
             case TIMED_OUT -> "通知を遅らせないよう翻訳を打ち切ったため";
             case FAILED -> "翻訳サービスがエラーを返したため";
-            case TOO_LONG -> String.format(Locale.ROOT, "通知 1 件で翻訳する量の上限 (%,d 文字) を超えたため",
-                    Translation.MAX_CHARACTERS);
+            case TOO_LONG -> String.format(Locale.ROOT, "通知 1 件で翻訳する量の上限 (%,d 文字、%d 段落) を超えたため",
+                    Translation.MAX_CHARACTERS, Translation.MAX_PARAGRAPHS);
         };
     }
 }

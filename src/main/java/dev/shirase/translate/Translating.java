@@ -63,7 +63,7 @@ public final class Translating {
         Map<Integer, String> toTranslate = new LinkedHashMap<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             characters += paragraphs.get(i).length();
-            if (characters > Translation.MAX_CHARACTERS) {
+            if (characters > Translation.MAX_CHARACTERS || i >= Translation.MAX_PARAGRAPHS) {
                 results[i] = new Result(Paragraph.missing(paragraphs.get(i), Gap.TOO_LONG, List.of()), null);
             } else if (!TranslationCheck.needsTranslation(paragraphs.get(i))) {
                 // A URL or an id alone on its line reads the same in Japanese.

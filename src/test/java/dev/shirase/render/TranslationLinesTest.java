@@ -35,7 +35,8 @@ class TranslationLinesTest {
                 + "原文 (English) を確認してください。関数の IAM ポリシーと、Bedrock を使う場合はモデルアクセスを確認してください。");
 
         Translation tooLong = new Translation(List.of(Paragraph.missing("a", Gap.TOO_LONG, List.of())), List.of());
-        assertThat(TranslationLines.text(tooLong)).startsWith("通知 1 件で翻訳する量の上限 (30,000 文字) を超えたため、和訳はありません。");
+        assertThat(TranslationLines.text(tooLong)).startsWith(
+                "通知 1 件で翻訳する量の上限 (30,000 文字、50 段落) を超えたため、和訳はありません。");
     }
 
     @Test
@@ -45,6 +46,17 @@ class TranslationLinesTest {
 
         assertThat(TranslationLines.text(linksOnly)).isEqualTo(
                 "翻訳サービスの呼び出し上限に達したため、和訳はありません。原文 (English) を確認してください。");
+    }
+
+    @Test
+    void theParagraphsPastTheCapAreOneLine() {
+        Translation t = new Translation(List.of(FIRST, Paragraph.missing("b", Gap.TOO_LONG, List.of()),
+                Paragraph.missing("c", Gap.TOO_LONG, List.of())), List.of("Amazon Translate"));
+
+        assertThat(TranslationLines.paragraphs(t)).extracting(TranslationLines.Block::text).containsExactly(
+                "13.12 を 13.16 にアップグレードします。",
+                "〔第2段落以降は、通知 1 件で翻訳する量の上限 (30,000 文字、50 段落) を超えたため、和訳を表示していません。"
+                        + "原文 (English) を確認してください〕");
     }
 
     @Test

@@ -226,6 +226,20 @@ class TranslatingTest {
     }
 
     @Test
+    void paragraphsPastTheCapOnTheirNumberAreNotSent() {
+        Table translate = Table.faithful("Amazon Translate");
+        String many = String.join("\n\n", java.util.stream.IntStream.range(0, 70).mapToObj(i -> "Paragraph.").toList());
+
+        Translation t = translating(new ContainerCache(), translate).translate(many, budget());
+
+        assertThat(t.paragraphs()).hasSize(70);
+        assertThat(t.paragraphs().subList(0, Translation.MAX_PARAGRAPHS)).extracting(Paragraph::gap).containsOnlyNulls();
+        assertThat(t.paragraphs().subList(Translation.MAX_PARAGRAPHS, 70)).extracting(Paragraph::gap)
+                .containsOnly(Gap.TOO_LONG);
+        assertThat(translate.asked).hasSize(Translation.MAX_PARAGRAPHS);
+    }
+
+    @Test
     void anEmptyOriginalHasNoParagraphs() {
         Table translate = Table.faithful("Amazon Translate");
 
