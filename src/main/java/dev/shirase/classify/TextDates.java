@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -127,8 +128,9 @@ public final class TextDates {
         return LocalDateTime.of(date, LocalTime.of(hour, minute)).toInstant(ZoneOffset.ofHours(offset));
     }
 
-    private static int month(String name) {
-        String key = name.replace(".", "").substring(0, 3);
+    /** The number of an English month, by its name or abbreviation, in any case ({@code Sept.}, {@code march}). */
+    public static int month(String name) {
+        String key = name.replace(".", "").substring(0, 3).toLowerCase(Locale.ROOT);
         return switch (key) {
             case "jan" -> 1;
             case "feb" -> 2;

@@ -1,13 +1,11 @@
 package dev.shirase.translate;
 
+import dev.shirase.state.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -71,15 +69,11 @@ public record Glossary(List<Entry> entries) {
 
     /** Changes whenever an entry does: part of every cache key and of the terminology's name. */
     public String version() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Entry e : entries) {
-                sha.update((e.english() + "\t" + e.japanese() + "\t" + e.fixed() + "\t" + e.note() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder lines = new StringBuilder();
+        for (Entry e : entries) {
+            lines.append(e.english()).append('\t').append(e.japanese()).append('\t').append(e.fixed()).append('\t')
+                    .append(e.note()).append('\n');
         }
+        return Hashes.sha256(lines.toString(), 6);
     }
 }

@@ -1,6 +1,7 @@
 package dev.shirase.translate;
 
 import dev.shirase.budget.Budget;
+import dev.shirase.state.Hashes;
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,13 +1,12 @@
 package dev.shirase.translate;
 
+import dev.shirase.classify.TextDates;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
@@ -153,8 +152,8 @@ public final class TranslationCheck {
         String s = THOUSANDS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
         s = replace(ISO_DATE, s, m -> date(m.group(1), m.group(2), m.group(3))
                 + (m.group(4) == null ? "" : " " + time(m.group(4), m.group(5))));
-        s = replace(MONTH_DAY_YEAR, s, m -> date(m.group(3), String.valueOf(month(m.group(1))), m.group(2)));
-        s = replace(DAY_MONTH_YEAR, s, m -> date(m.group(3), String.valueOf(month(m.group(2))), m.group(1)));
+        s = replace(MONTH_DAY_YEAR, s, m -> date(m.group(3), String.valueOf(TextDates.month(m.group(1))), m.group(2)));
+        s = replace(DAY_MONTH_YEAR, s, m -> date(m.group(3), String.valueOf(TextDates.month(m.group(2))), m.group(1)));
         if (japanese) {
             s = replace(JAPANESE_DATE, s, m -> date(m.group(1), m.group(2), m.group(3)));
             s = replace(JAPANESE_MONTH_DAY, s, m -> date(null, m.group(1), m.group(2)));
@@ -189,15 +188,6 @@ public final class TranslationCheck {
 
     private static String two(String number) {
         return number.length() == 1 ? "0" + number : number;
-    }
-
-    private static final Map<String, Integer> MONTH_NUMBERS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-            Map.entry("nov", 11), Map.entry("dec", 12));
-
-    private static int month(String name) {
-        return MONTH_NUMBERS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
     }
 
     private static String trimEnd(String token) {
