@@ -2,10 +2,7 @@ package dev.shirase.account;
 
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
-import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
@@ -63,7 +60,7 @@ public final class OrganizationsApi implements Organization {
         try {
             return request.get();
         } catch (SdkException | AwsClients.BudgetSpentException e) {
-            throw new Unavailable(cause(e), action + ": " + message(e), e);
+            throw new Unavailable(cause(e), action + ": " + AwsClients.errorWords(e), e);
         }
     }
 
@@ -75,23 +72,6 @@ public final class OrganizationsApi implements Organization {
                 && (e.statusCode() == 401 || e.statusCode() == 403)) {
             return Cause.LASTING;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AwsClients.BudgetSpentException || t instanceof ApiCallTimeoutException
-                    || t instanceof ApiCallAttemptTimeoutException || t instanceof SocketTimeoutException) {
-                return Cause.TIME;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Cause.FAILED;
-    }
-
-    /** AWS's message without the SDK's suffix (service, status code, request id). */
-    private static String message(Throwable failure) {
-        if (failure instanceof AwsServiceException e && e.awsErrorDetails() != null) {
-            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-        }
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return AwsClients.timedOut(failure) ? Cause.TIME : Cause.FAILED;
     }
 }

@@ -23,10 +23,13 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -328,10 +331,7 @@ public final class AwsClients {
      * {@link BudgetSpentException} when nothing is left, rather than making a call that is bound to time out.
      */
     public static Consumer<AwsRequestOverrideConfiguration.Builder> within(Budget budget) {
-        Duration left = budget.remaining();
-        if (left.toMillis() < 1) {
-            throw new BudgetSpentException("no time left in the invocation's budget for this call");
-        }
+        Duration left = leftFor(budget);
         Duration attempt = left.compareTo(ATTEMPT_TIMEOUT) < 0 ? left : ATTEMPT_TIMEOUT;
         return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(attempt);
     }
@@ -341,11 +341,17 @@ public final class AwsClients {
      * (a model writing a translation), where a shorter attempt would only be cut off and paid for again.
      */
     public static Consumer<AwsRequestOverrideConfiguration.Builder> withinWhole(Budget budget) {
+        Duration left = leftFor(budget);
+        return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(left);
+    }
+
+    /** What is left of {@code budget} for a call; none is made when that is under a millisecond. */
+    private static Duration leftFor(Budget budget) {
         Duration left = budget.remaining();
         if (left.toMillis() < 1) {
             throw new BudgetSpentException("no time left in the invocation's budget for this call");
         }
-        return o -> o.apiCallTimeout(left).apiCallAttemptTimeout(left);
+        return left;
     }
 
     /** Thrown instead of a call when the budget is spent. */
@@ -402,6 +408,35 @@ public final class AwsClients {
 
     private static boolean isThrottling(Throwable t) {
         return t instanceof SdkException e && RetryUtils.isThrottlingException(e);
+    }
+
+    /**
+     * The call ran out of time: its budget was spent before it was made, the SDK's call or attempt timeout ended it, or
+     * the answer stopped coming.
+     */
+    public static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BudgetSpentException || c instanceof ApiCallTimeoutException
+                    || c instanceof ApiCallAttemptTimeoutException || c instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * AWS's error code and message, without the SDK's suffix (service, status code, request id); the exception's own
+     * message when AWS gave no code.
+     */
+    public static String errorWords(Throwable failure) {
+        if (failure instanceof AwsServiceException e && e.awsErrorDetails() != null
+                && e.awsErrorDetails().errorCode() != null) {
+            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** Refused, unresolvable or unreachable: the request never left this machine. */

@@ -4,10 +4,7 @@ import dev.shirase.aws.AwsClients;
 import dev.shirase.scan.RegionGap;
 import dev.shirase.scan.RegionGap.Cause;
 import dev.shirase.scan.RegionGap.Missing;
-import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /**
  * What a failed call of the scan (RDS, and the AssumeRole or listing that comes before it) means for the reader of the
@@ -56,13 +53,7 @@ public final class RdsErrors {
             // A missing permission, or credentials the region does not accept: either way, access is what to check.
             return e.statusCode() == 401 || e.statusCode() == 403 ? Cause.ACCESS_DENIED : Cause.FAILED;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AwsClients.BudgetSpentException || t instanceof ApiCallTimeoutException
-                    || t instanceof ApiCallAttemptTimeoutException || t instanceof SocketTimeoutException) {
-                return Cause.TIME_RAN_OUT;
-            }
-        }
-        return Cause.FAILED;
+        return AwsClients.timedOut(failure) ? Cause.TIME_RAN_OUT : Cause.FAILED;
     }
 
     /** AWS's message without the SDK's suffix (service, status code, request id). */

@@ -5,20 +5,13 @@ import dev.shirase.budget.Budget;
 import dev.shirase.translate.Chunks.Chunk;
 import dev.shirase.translate.TranslationCheck.Span;
 import dev.shirase.translate.TranslationException.Kind;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.metrics.CoreMetric;
-import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.translate.model.Directionality;
@@ -46,10 +39,6 @@ public final class AmazonTranslate implements Translator {
     private static final Duration TERMINOLOGY_AT_MOST = Duration.ofSeconds(10);
     /** The smallest piece {@link Chunks} cuts: one character of any size. */
     private static final int SMALLEST_PIECE = 4;
-    /** AWS's error codes that mean the function may not call Translate: its permissions, or credentials AWS refuses. */
-    private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied",
-            "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
-            "MissingAuthenticationTokenException", "InvalidClientTokenId");
 
     private final AwsClients clients;
     private final Glossary glossary;
@@ -258,29 +247,11 @@ public final class AmazonTranslate implements Translator {
 
     /** {@code e} (the SDK's, or the budget's) as the kind of failure the notice names, with AWS's error code. */
     static TranslationException failure(String what, RuntimeException e) {
-        Kind kind = kind(e);
-        String detail = e instanceof AwsServiceException s && s.awsErrorDetails() != null
-                && s.awsErrorDetails().errorCode() != null
-                ? s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new TranslationException(kind, "Amazon Translate " + what + ": " + detail, e);
+        return new TranslationException(kind(e), "Amazon Translate " + what + ": " + AwsClients.errorWords(e), e);
     }
 
     static Kind kind(Throwable failure) {
-        if (failure instanceof SdkException e && RetryUtils.isThrottlingException(e)) {
-            return Kind.THROTTLED;
-        }
-        if (failure instanceof AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            return code != null && DENIED.contains(code) || e.statusCode() == 401 || e.statusCode() == 403 ? Kind.DENIED : Kind.FAILED;
-        }
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof AwsClients.BudgetSpentException || t instanceof ApiCallTimeoutException
-                    || t instanceof ApiCallAttemptTimeoutException || t instanceof SocketTimeoutException) {
-                return Kind.TIMED_OUT;
-            }
-        }
-        return Kind.FAILED;
+        return TranslationException.kindOf(failure);
     }
 
     /**

@@ -3,22 +3,14 @@ package dev.shirase.translate;
 import dev.shirase.aws.AwsClients;
 import dev.shirase.budget.Budget;
 import dev.shirase.render.Utf8;
+import dev.shirase.state.Hashes;
 import dev.shirase.translate.TranslationException.Kind;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -105,7 +97,7 @@ public final class BedrockConverse implements Translator {
 
     /** A digest of everything the requests say besides AWS's text: the system prompt and the user message's frame. */
     private String promptVersion() {
-        return sha256(systemPrompt + "\n" + userMessage("", List.of("")), 6);
+        return Hashes.sha256(systemPrompt + "\n" + userMessage("", List.of("")), 6);
     }
 
     /** The system prompt: the instructions, then each word of the glossary. */
@@ -166,7 +158,7 @@ public final class BedrockConverse implements Translator {
                     .inferenceConfig(c -> c.temperature(0f).maxTokens(maxTokens(english)))
                     .overrideConfiguration(AwsClients.withinWhole(budget)));
         } catch (SdkException | AwsClients.BudgetSpentException e) {
-            throw new TranslationException(kind(e), name() + " did not translate: " + message(e), e);
+            throw new TranslationException(kind(e), name() + " did not translate: " + AwsClients.errorWords(e), e);
         }
         return answer(response);
     }
@@ -182,7 +174,7 @@ public final class BedrockConverse implements Translator {
 
     /** AWS's text in a block the model is told to translate and never obey, then what a first try lost. */
     static String userMessage(String english, List<String> mustKeep) {
-        String tag = sha256(english, 4);
+        String tag = Hashes.sha256(english, 4);
         StringBuilder message = new StringBuilder()
                 .append(BEGIN).append(tag).append('\n')
                 .append(english).append('\n')
@@ -235,39 +227,6 @@ public final class BedrockConverse implements Translator {
                 || failure instanceof ModelNotReadyException || failure instanceof ModelErrorException) {
             return Kind.FAILED;
         }
-        if (failure instanceof AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if (e.statusCode() == 401 || e.statusCode() == 403 || "UnrecognizedClientException".equals(code)) {
-                return Kind.DENIED;
-            }
-        }
-        if (failure instanceof SdkException e && RetryUtils.isThrottlingException(e)) {
-            return Kind.THROTTLED;
-        }
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof AwsClients.BudgetSpentException || t instanceof ApiCallTimeoutException
-                    || t instanceof ApiCallAttemptTimeoutException || t instanceof SocketTimeoutException) {
-                return Kind.TIMED_OUT;
-            }
-        }
-        return Kind.FAILED;
-    }
-
-    /** AWS's error code and message, without the SDK's suffix (service, status code, request id). */
-    private static String message(Throwable failure) {
-        if (failure instanceof AwsServiceException e && e.awsErrorDetails() != null) {
-            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-        }
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    }
-
-    /** The first {@code bytes} of the text's SHA-256, in hex. */
-    private static String sha256(String text, int bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TranslationException.kindOf(failure);
     }
 }
