@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -456,9 +457,15 @@ public final class DigestRenderer {
     }
 
     public static RenderedDigest render(Digest digest) {
+        return render(digest, Map.of());
+    }
+
+    /** @param sequences by story id, the SEQUENCE of its calendar entry as the state table knows it */
+    public static RenderedDigest render(Digest digest, Map<String, Integer> sequences) {
         String subject = subject(digest);
         Layout layout = layout(digest);
-        return new RenderedDigest(subject, layout.text(), html(subject, layout), chat(digest, subject), layout);
+        return new RenderedDigest(subject, layout.text(), html(subject, layout), chat(digest, subject), layout,
+                Lazy.of(() -> Optional.ofNullable(DigestCalendar.of(digest, sequences))));
     }
 
     static String subject(Digest d) {

@@ -22,6 +22,14 @@ public interface Outgoing {
     String snsMessage();
 
     /**
+     * The calendar of what is dated in it, for the mail to attach: empty when nothing is. A defect in making it costs the
+     * mail its attachment, nothing else.
+     */
+    default java.util.Optional<ICalendar> calendar() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The minimal form of this message, sent when a channel's own payload cannot be built: a subject, what identifies
      * the event, and the content as received, cut to the channel's limit with a note of the cut. Built so that it
      * cannot fail.

@@ -1,5 +1,8 @@
 package dev.shirase.render;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * The scan's digest in every form a channel needs.
  *
@@ -8,9 +11,15 @@ package dev.shirase.render;
  * @param html    the HTML email body
  * @param chat    the Amazon Q Developer custom-notification JSON
  * @param layout  the body, cut to a byte budget, for SNS
+ * @param dated   the calendar of its dated items, made when the mail asks for it
  */
-public record RenderedDigest(String subject, String text, String html, String chat, DigestRenderer.Layout layout)
-        implements Outgoing {
+public record RenderedDigest(String subject, String text, String html, String chat, DigestRenderer.Layout layout,
+        Supplier<Optional<ICalendar>> dated) implements Outgoing {
+
+    @Override
+    public Optional<ICalendar> calendar() {
+        return dated.get();
+    }
 
     @Override
     public String snsMessage() {

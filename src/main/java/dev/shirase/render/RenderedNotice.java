@@ -6,6 +6,7 @@ import dev.shirase.notice.Translation;
 import dev.shirase.state.Revision;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,14 +20,18 @@ public final class RenderedNotice implements Outgoing {
     private final Supplier<String> text;
     private final Supplier<String> html;
     private final Supplier<String> chat;
+    private final Supplier<Optional<ICalendar>> calendar;
 
-    private RenderedNotice(Notice notice, NoticeContent content, String subject) {
+    private RenderedNotice(Notice notice, NoticeContent content, String subject, Revision revision, int sequence,
+            Instant now) {
         this.notice = notice;
         this.content = content;
         this.subject = subject;
         this.text = Lazy.of(() -> PlainText.render(content));
         this.html = Lazy.of(() -> HtmlEmail.render(content, subject));
         this.chat = Lazy.of(() -> ChatNotification.render(notice, content, subject));
+        this.calendar = Lazy.of(() -> Optional.ofNullable(
+                NoticeCalendar.of(notice, content, subjectResources(notice), revision, sequence, now)));
     }
 
     /** Renders with {@code now} as "today", for days left and for dropping the year from this year's dates. */
@@ -41,8 +46,18 @@ public final class RenderedNotice implements Outgoing {
 
     /** As {@link #of(Notice, Instant, Revision)}, with the original's machine translation (null: none asked). */
     public static RenderedNotice of(Notice notice, Instant now, Revision revision, Translation translation) {
+        return of(notice, now, revision, translation, 0);
+    }
+
+    /**
+     * As {@link #of(Notice, Instant, Revision, Translation)}, as notice {@code sequence + 1} of its story in the state
+     * table: its calendar entry carries that SEQUENCE, so that it moves what the notices before it put there.
+     */
+    public static RenderedNotice of(Notice notice, Instant now, Revision revision, Translation translation,
+            int sequence) {
         NoticeContent content = NoticeContent.of(notice, now, revision, translation);
-        return new RenderedNotice(notice, content, Subject.of(content, subjectResources(notice)));
+        return new RenderedNotice(notice, content, Subject.of(content, subjectResources(notice)), revision, sequence,
+                now);
     }
 
     /** The subject names what is still to be done: resources already resolved are left to the body. */
@@ -80,6 +95,11 @@ public final class RenderedNotice implements Outgoing {
     @Override
     public String chat() {
         return chat.get();
+    }
+
+    @Override
+    public Optional<ICalendar> calendar() {
+        return calendar.get();
     }
 
     @Override

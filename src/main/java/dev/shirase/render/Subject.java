@@ -21,10 +21,21 @@ public final class Subject {
     }
 
     public static String of(NoticeContent content, List<String> resourceIds) {
-        String prefix = (content.update() ? "【更新】" : "") + "【" + content.urgency() + "】";
+        return line((content.update() ? "【更新】" : "") + "【" + content.urgency() + "】", content,
+                content.deadlineShort() == null ? "" : clean(content.deadlineShort()), resourceIds);
+    }
+
+    /**
+     * The subject without the update mark and the date, for a calendar entry, which sits at its date and is moved by an
+     * update: {@code 【要対応・必須】RDS セキュリティパッチ test-db ほか2件}.
+     */
+    static String essentials(NoticeContent content, List<String> resourceIds) {
+        return line("【" + content.urgency() + "】", content, "", resourceIds);
+    }
+
+    private static String line(String prefix, NoticeContent content, String deadline, List<String> resourceIds) {
         String service = clean(content.service());
         String title = clean(content.title());
-        String deadline = content.deadlineShort() == null ? "" : clean(content.deadlineShort());
         List<String> resourceForms = resourceForms(resourceIds);
         String resources = resourceForms.get(resourceForms.size() - 1);
         String account = content.accountName() == null ? "" : clean(content.accountName());

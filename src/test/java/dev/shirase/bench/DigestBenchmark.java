@@ -128,6 +128,12 @@ public class DigestBenchmark {
         NoticeRenderBenchmark.payloads(DigestRenderer.render(digest), bh);
     }
 
+    /** The calendar the digest's mail attaches: an entry for each of the actions, as iCalendar text. */
+    @Benchmark
+    public String calendar() {
+        return DigestRenderer.render(digest).calendar().orElseThrow().text("alerts@example.com");
+    }
+
     /** Saved output to every payload. */
     @Benchmark
     public void buildAndRender(Blackhole bh) {
