@@ -260,8 +260,7 @@ class NotifyHandlerFaultTest {
 
     /** Emails moto's SES accepted. */
     private static int sentMails() throws Exception {
-        JsonNode messages = MAPPER.readTree(MOTO.data()).at("/ses/Message");
-        return messages.isMissingNode() ? 0 : messages.size();
+        return dev.shirase.testing.SentMail.all(MOTO).size();
     }
 
     /** Lets WireMock finish a delayed answer (and its proxied call to moto) that the client gave up on. */

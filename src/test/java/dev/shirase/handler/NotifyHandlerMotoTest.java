@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.deliver.Channels;
 import dev.shirase.deliver.Routing;
+import dev.shirase.testing.Calendars;
 import dev.shirase.testing.Events;
 import dev.shirase.testing.LambdaContext;
 import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoClients.Inbox;
 import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.SentMail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -91,13 +93,52 @@ class NotifyHandlerMotoTest {
                 Events.sample("health-rds-aurora-postgresql-security-upgrade.json"));
 
         assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns", "ses");
-        JsonNode sent = MAPPER.readTree(moto.data()).at("/ses/Message");
-        assertThat(sent.toString())
-                .contains("oncall@example.com")
-                .contains("manager@example.com")
-                .contains("<!DOCTYPE html>")
-                .contains(result.get("subject").asText());
+        SentMail mail = SentMail.all(moto).get(0);
+        assertThat(mail.to()).containsExactly("oncall@example.com", "manager@example.com");
+        assertThat(mail.subject()).isEqualTo(result.get("subject").asText());
+        assertThat(mail.contentType()).startsWith("multipart/mixed");
+        assertThat(mail.html()).contains("<!DOCTYPE html>");
+        assertThat(mail.text()).contains("■ 概要");
         assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
+    }
+
+    @Test
+    void theMailOfADatedNoticeCarriesItsCalendarAsATextCalendarPublishAttachment() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+
+        JsonNode result = invoke(env(Map.of(Channels.MAIL_FROM, "Shirase <alerts@example.com>",
+                Channels.MAIL_TO, "oncall@example.com")), Events.sample("health-ec2-instance-reboot.json"));
+
+        assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns", "ses");
+        SentMail.Part calendar = SentMail.all(moto).get(0).calendar().orElseThrow();
+        assertThat(calendar.contentType()).contains("text/calendar").contains("method=PUBLISH")
+                .contains("charset=UTF-8");
+        assertThat(calendar.disposition()).isEqualTo("attachment");
+        net.fortuna.ical4j.model.Calendar parsed = Calendars.parse(calendar.text());
+        assertThat(Calendars.value(parsed, "METHOD")).isEqualTo("PUBLISH");
+        net.fortuna.ical4j.model.component.VEvent event = Calendars.events(parsed).get(0);
+        assertThat(Calendars.value(event, "SUMMARY")).isEqualTo("【要対応・必須】EC2 インスタンス再起動 i-0a1b2c3d4e5f67890");
+        assertThat(Calendars.value(event, "ORGANIZER")).isEqualTo("mailto:alerts@example.com");
+        assertThat(Calendars.value(event, "DTSTART")).isEqualTo("20261205T000000");
+        // SNS has no attachments: the text says nothing of one.
+        assertThat(clients.notifications(inbox.queueUrl())).singleElement()
+                .satisfies(n -> assertThat(n.get("Message").asText()).doesNotContain("BEGIN:VCALENDAR"));
+    }
+
+    @Test
+    void theMailOfANoticeWithoutADateIsTextAndHtmlAlone() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+
+        invoke(env(Map.of(Channels.MAIL_FROM, "alerts@example.com", Channels.MAIL_TO, "oncall@example.com")),
+                Events.sample("rds-event-0026-offline-patching-started.json"));
+
+        SentMail mail = SentMail.all(moto).get(0);
+        assertThat(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.parts()).extracting(SentMail.Part::mimeType).containsExactly("text/plain", "text/html");
     }
 
     @Test
@@ -107,7 +148,8 @@ class NotifyHandlerMotoTest {
                 Channels.MAIL_TO, "oncall@example.com")), Events.sample("health-ec2-instance-reboot.json"));
 
         assertThat(result.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
-        assertThat(result.at("/failures/ses").asText()).contains("not verified");
+        // moto words the raw message's refusal as its own ("Did not have authority to send from email ...").
+        assertThat(result.at("/failures/ses").asText()).startsWith("SES send failed").contains("Status Code: 400");
         assertThat(clients.notifications(inbox.queueUrl())).singleElement()
                 .satisfies(n -> assertThat(n.get("Subject").asText()).contains("インスタンス再起動"));
     }
@@ -148,12 +190,12 @@ class NotifyHandlerMotoTest {
         assertThat(optional.get("obligation").asText()).isEqualTo("OPTIONAL");
         assertThat(optional.get("delivered")).extracting(JsonNode::asText).containsExactly("sns");
         assertThat(clients.notifications(inbox.queueUrl())).hasSize(1);
-        assertThat(MAPPER.readTree(moto.data()).at("/ses/Message").toString()).doesNotContain("oncall@example.com");
+        assertThat(SentMail.all(moto)).isEmpty();
 
         JsonNode required = invoke(env, Events.sample("health-ec2-instance-reboot.json"));
 
         assertThat(required.get("delivered")).extracting(JsonNode::asText).containsExactly("sns", "ses");
-        assertThat(MAPPER.readTree(moto.data()).at("/ses/Message").toString()).contains("oncall@example.com");
+        assertThat(SentMail.all(moto)).singleElement().satisfies(m -> assertThat(m.to()).containsExactly("oncall@example.com"));
     }
 
     @Test

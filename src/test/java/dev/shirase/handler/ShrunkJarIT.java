@@ -30,6 +30,7 @@ import dev.shirase.testing.QueryApiStub;
 import dev.shirase.testing.RdsQueryStub.Action;
 import dev.shirase.testing.RdsQueryStub.Resource;
 import dev.shirase.testing.RdsQueryStub;
+import dev.shirase.testing.SentMail;
 import dev.shirase.testing.StsQueryStub;
 import dev.shirase.testing.TranslateJsonStub;
 import dev.shirase.translate.Glossary;
@@ -224,10 +225,13 @@ class ShrunkJarIT {
             assertThat(notice.get("Subject").asText()).isEqualTo(subject).startsWith("【要対応・必須】warehouse の RDS");
             assertThat(notice.get("Message").asText()).contains("アカウント warehouse (" + warehouse + ")");
         });
-        assertThat(MAPPER.readTree(MOTO.data()).at("/ses/Message").toString())
-                .contains("oncall@example.com")
-                .contains("<!DOCTYPE html>")
-                .contains(subject);
+        // The MIME writer and its calendar attachment survive shrinking.
+        assertThat(SentMail.all(MOTO)).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).contains("oncall@example.com");
+            assertThat(mail.subject()).isEqualTo(subject);
+            assertThat(mail.html()).contains("<!DOCTYPE html>");
+            assertThat(mail.calendar()).hasValueSatisfying(c -> assertThat(c.contentType()).contains("method=PUBLISH"));
+        });
         try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
             assertThat(dynamoDb.scan(s -> s.tableName(table)).items()).as("the story of the event").singleElement()
                     .satisfies(item -> assertThat(item.get("delivered").ss()).containsExactlyInAnyOrder("sns", "ses"));

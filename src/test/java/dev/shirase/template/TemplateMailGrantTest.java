@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SES grant is what SES checks: ses:SendEmail (the one SES v2 call of the SES channel) on the sender's identity
+ * The SES grant is what SES checks: ses:SendEmail (the one SES v2 call of the SES channel; its content is a raw MIME
+ * message, so ses:SendRawEmail too) on the sender's identity
  * and, in the sandbox, on each recipient's identity too, whether the address or its domain is the verified one. With
  * no mail settings there is no SES grant at all.
  */
@@ -26,7 +27,8 @@ class TemplateMailGrantTest {
         assertThat(ses).singleElement().satisfies(statement -> {
             assertThat(statement.path("Sid").asText()).isEqualTo("SendMail");
             assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
-            assertThat(statement.path("Action").asText()).isEqualTo("ses:SendEmail");
+            assertThat(statement.path("Action")).extracting(JsonNode::asText)
+                    .containsExactly("ses:SendEmail", "ses:SendRawEmail");
             assertThat(statement.has("Condition")).isFalse();
             Pattern granted = iamPattern(statement.path("Resource").asText());
             for (String identity : List.of("notices@ops.example.jp", "ops.example.jp", "oncall@example.com",
