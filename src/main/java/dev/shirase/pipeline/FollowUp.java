@@ -60,9 +60,11 @@ final class FollowUp {
      * @param overdue     stories whose date passed with no sign of completion, reported for the first time
      * @param completions completion notices to send, each already claimed in the table
      * @param unavailable why the table could not be used, or null
+     * @param sequences   by story id, the SEQUENCE of its calendar entry as the last notice or digest gave it
      */
-    record Found(List<Notice> events, List<Notice> overdue, List<Tracker.Send> completions, String unavailable) {
-        static final Found NOTHING = new Found(List.of(), List.of(), List.of(), null);
+    record Found(List<Notice> events, List<Notice> overdue, List<Tracker.Send> completions, String unavailable,
+            Map<String, Integer> sequences) {
+        static final Found NOTHING = new Found(List.of(), List.of(), List.of(), null, Map.of());
     }
 
     /**
@@ -77,7 +79,9 @@ final class FollowUp {
         }
         try {
             List<Tracked> open = tracker.openStories(budget);
-            Set<String> listed = remember(pending, open, budget);
+            Map<String, Integer> sequences = new HashMap<>();
+            open.forEach(story -> sequences.put(story.id(), story.revision() - 1));
+            Set<String> listed = remember(pending, open, sequences, budget);
             List<Notice> events = new ArrayList<>();
             List<Notice> overdue = new ArrayList<>();
             List<Tracker.Send> completions = new ArrayList<>();
@@ -92,19 +96,20 @@ final class FollowUp {
                     log.error("could not follow up a story", Map.of("story", story.id(), "error", String.valueOf(defect)));
                 }
             }
-            return new Found(events, overdue, completions, null);
+            return new Found(events, overdue, completions, null, sequences);
         } catch (StateUnavailableException e) {
             log.error("state table unavailable; the digest goes out without AWS Health reminders",
                     Map.of("error", String.valueOf(e.getMessage())));
-            return new Found(List.of(), List.of(), List.of(), e.getMessage());
+            return new Found(List.of(), List.of(), List.of(), e.getMessage(), Map.of());
         }
     }
 
     /**
      * Keeps the required pending actions with a date that are not open stories already with that date; returns the
-     * identities of every action listed now.
+     * identities of every action listed now. The revisions written go into {@code sequences}.
      */
-    private Set<String> remember(List<Notice> pending, List<Tracked> open, Budget budget) {
+    private Set<String> remember(List<Notice> pending, List<Tracked> open, Map<String, Integer> sequences,
+            Budget budget) {
         Map<String, Tracked> openById = new HashMap<>();
         open.forEach(story -> openById.put(story.id(), story));
         Set<String> listed = new HashSet<>();
@@ -114,7 +119,7 @@ final class FollowUp {
             if (notice.obligation() == Obligation.REQUIRED && notice.deadline() != null && id.isPresent()
                     && !Objects.equals(id.map(openById::get).map(Tracked::deadline).orElse(null),
                             notice.deadline().at())) {
-                tracker.remember(notice, notice.announcement().raw(), budget);
+                sequences.put(id.get(), tracker.remember(notice, notice.announcement().raw(), budget) - 1);
             }
         }
         return listed;

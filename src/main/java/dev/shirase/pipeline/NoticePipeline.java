@@ -146,7 +146,7 @@ public final class NoticePipeline {
     public RenderedNotice render(byte[] input) {
         Notice understood = understand(input);
         // Nothing but a translation takes time here (no lookups): give it what a person at a terminal would wait.
-        return render(understood, Revision.FIRST, input, Budget.of(Duration.ZERO), Budget.of(PREVIEW_TRANSLATION),
+        return render(understood, Revision.FIRST, 0, input, Budget.of(Duration.ZERO), Budget.of(PREVIEW_TRANSLATION),
                 accounts.configuredName(understood));
     }
 
@@ -167,7 +167,8 @@ public final class NoticePipeline {
             return new Foreseen(null, understood, quiet.why());
         }
         Revision revision = plan instanceof Tracker.Send send ? send.revision() : Revision.FIRST;
-        RenderedNotice rendered = render(plan.notice(), revision, input, budget, accounts.configuredName(understood));
+        RenderedNotice rendered = render(plan.notice(), revision, sequence(plan), input, budget,
+                accounts.configuredName(understood));
         return new Foreseen(rendered, rendered.notice(), null);
     }
 
@@ -207,7 +208,7 @@ public final class NoticePipeline {
         Notice notice = plan.notice();
         Outgoing message;
         try {
-            RenderedNotice rendered = render(notice, revision, input, working, account.name());
+            RenderedNotice rendered = render(notice, revision, sequence(plan), input, working, account.name());
             notice = rendered.notice();
             message = rendered;
         } catch (RuntimeException | Error defect) {
@@ -289,18 +290,28 @@ public final class NoticePipeline {
         metrics.count(Metrics.STATE_UNAVAILABLE);
     }
 
-    /** @param accountName the name of the notice's account, or null */
-    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working,
-            String accountName) {
-        return render(understood, revision, input, working, working.share(TRANSLATION, MAX_TRANSLATION), accountName);
+    /**
+     * The notice's place in its story, for its calendar entry's SEQUENCE: 0 for the first and without the state table,
+     * where every notice stands for itself.
+     */
+    private static int sequence(Tracker.Plan plan) {
+        return plan instanceof Tracker.Send send ? send.number() - 1 : 0;
     }
 
-    private RenderedNotice render(Notice understood, Revision revision, byte[] input, Budget working,
+    /** @param accountName the name of the notice's account, or null */
+    private RenderedNotice render(Notice understood, Revision revision, int sequence, byte[] input, Budget working,
+            String accountName) {
+        return render(understood, revision, sequence, input, working, working.share(TRANSLATION, MAX_TRANSLATION),
+                accountName);
+    }
+
+    private RenderedNotice render(Notice understood, Revision revision, int sequence, byte[] input, Budget working,
             Budget translationShare, String accountName) {
         Future<Translation> translation = startTranslation(understood, translationShare);
         Notice enriched = enrich(understood.withAccountName(accountName), working);
         try {
-            return RenderedNotice.of(enriched, clock.instant(), revision, awaitTranslation(translation, translationShare, understood));
+            return RenderedNotice.of(enriched, clock.instant(), revision,
+                    awaitTranslation(translation, translationShare, understood), sequence);
         } catch (RuntimeException | Error defect) {
             log.error("could not render notice", Map.of("error", String.valueOf(defect)));
             return RenderedNotice.of(fallback(input, "internal error while rendering the notice: " + defect),

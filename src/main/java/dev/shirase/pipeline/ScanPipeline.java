@@ -249,7 +249,7 @@ public final class ScanPipeline {
             log.info("scan finished", fields);
             return scanned.with(Optional.empty(), Dispatch.none(), stories);
         }
-        RenderedDigest rendered = DigestRenderer.render(digest.get());
+        RenderedDigest rendered = DigestRenderer.render(digest.get(), found.sequences());
         fields.put("due", digest.get().due().size());
         fields.put("weekly", digest.get().weekly());
         Dispatch dispatch = Dispatch.send(rendered, channels, working, log, fields);
@@ -294,7 +294,7 @@ public final class ScanPipeline {
         Notice notice = named(send.notice(), names);
         Outgoing message;
         try {
-            message = RenderedNotice.of(notice, now, send.revision(), translation(notice, working));
+            message = RenderedNotice.of(notice, now, send.revision(), translation(notice, working), send.number() - 1);
         } catch (RuntimeException | Error defect) {
             message = MinimalNotice.of(notice.announcement(), notice.accountName(), "internal error while rendering: "
                     + defect);

@@ -188,22 +188,27 @@ public final class Tracker {
 
     /**
      * Keeps a story the scan found (an RDS pending action) without telling it: the digest does. Written when new or
-     * when its date moved, so that its disappearance can be told later; a concurrent write by another scan wins.
+     * when its date moved, so that its disappearance can be told later; a concurrent write by another scan wins. A date
+     * that moved counts as a revision, so that the digest's calendar entry moves with it.
+     *
+     * @return the story's revision as stored now (1 when first seen), or 0 without a table or an identity
      */
-    public void remember(Notice notice, String raw, Budget budget) {
+    public int remember(Notice notice, String raw, Budget budget) {
         Optional<String> id = Identity.of(notice.announcement());
         if (store == null || id.isEmpty()) {
-            return;
+            return 0;
         }
         Instant deadline = notice.deadline() == null ? null : notice.deadline().at();
         Optional<Tracked> stored = store.read(id.get(), budget);
         if (stored.isPresent() && Objects.equals(stored.get().deadline(), deadline) && stored.get().isOpen()) {
-            return;
+            return stored.get().revision();
         }
         Story story = Story.of(notice);
         long version = stored.map(t -> t.version() + 1).orElse(1L);
-        store.write(new Tracked(id.get(), version, story, story, stored.map(Tracked::revision).orElse(1),
-                Revision.FIRST, Set.of(), Instant.EPOCH, raw, deadline, false, firstTold(notice)), clock.instant(), budget);
+        int revision = stored.map(t -> t.revision() + 1).orElse(1);
+        boolean written = store.write(new Tracked(id.get(), version, story, story, revision, Revision.FIRST, Set.of(),
+                Instant.EPOCH, raw, deadline, false, firstTold(notice)), clock.instant(), budget);
+        return written ? revision : stored.map(Tracked::revision).orElse(1);
     }
 
     /**

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shirase.deliver.Channels;
 import dev.shirase.log.JsonLog;
 import dev.shirase.state.StateTable;
+import dev.shirase.testing.Calendars;
 import dev.shirase.testing.LambdaContext;
 import dev.shirase.testing.MotoClients;
 import dev.shirase.testing.MotoClients.Inbox;
 import dev.shirase.testing.MotoServer;
+import dev.shirase.testing.SentMail;
 import dev.shirase.testing.SilentServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +32,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +182,77 @@ class NotifyHandlerStateTest {
         });
     }
 
+    /** The calendar of the last mail moto's SES accepted, as a client reads it. */
+    private VEvent lastCalendarEntry(String method) {
+        List<SentMail> mails = SentMail.all(moto);
+        SentMail.Part part = mails.get(mails.size() - 1).calendar().orElseThrow();
+        assertThat(part.contentType()).contains("method=" + method);
+        Calendar calendar = Calendars.parse(part.text());
+        assertThat(Calendars.value(calendar, "METHOD")).isEqualTo(method);
+        return Calendars.events(calendar).get(0);
+    }
+
+    @Test
+    void theCalendarEntryKeepsItsUidMovesWithEachUpdateAndIsCancelledOnCompletion() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+        Map<String, String> env = env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com"));
+
+        invoke(env, sample(), JsonLog.silent());
+        VEvent first = lastCalendarEntry("PUBLISH");
+        ObjectNode moved = sample();
+        detail(moved).put("startTime", "Mon, 7 Dec 2026 15:00:00 GMT").put("endTime", "Mon, 7 Dec 2026 17:00:00 GMT");
+        invoke(env, moved, JsonLog.silent());
+        VEvent update = lastCalendarEntry("PUBLISH");
+        ObjectNode closed = moved.deepCopy();
+        detail(closed).put("statusCode", "closed");
+        ((ObjectNode) detail(closed).withArray("affectedEntities").get(0)).put("status", "RESOLVED");
+        invoke(env, closed, JsonLog.silent());
+        VEvent done = lastCalendarEntry("CANCEL");
+
+        assertThat(SentMail.all(moto)).hasSize(3);
+        String uid = Calendars.value(first, "UID");
+        assertThat(List.of(Calendars.value(update, "UID"), Calendars.value(done, "UID"))).containsOnly(uid);
+        assertThat(List.of(first, update, done)).extracting(e -> Integer.parseInt(Calendars.value(e, "SEQUENCE")))
+                .containsExactly(0, 1, 2);
+        assertThat(Calendars.value(first, "DTSTART")).isEqualTo("20261205T000000");
+        assertThat(Calendars.value(update, "DTSTART")).isEqualTo("20261208T000000");
+        assertThat(Calendars.value(update, "DTEND")).isEqualTo("20261208T020000");
+        assertThat(Calendars.value(done, "STATUS")).isEqualTo("CANCELLED");
+        assertThat(done.getAlarms()).isEmpty();
+    }
+
+    @Test
+    void withoutTheStateTableEachNoticeCarriesItsOwnPublishUnderTheSameUidAndNothingIsCancelled() throws Exception {
+        try (var ses = clients.ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+        Map<String, String> env = new HashMap<>(env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com")));
+        env.remove(StateTable.ENV);
+        ObjectNode moved = sample();
+        detail(moved).put("startTime", "Mon, 7 Dec 2026 15:00:00 GMT").put("endTime", "Mon, 7 Dec 2026 17:00:00 GMT");
+        ObjectNode closed = moved.deepCopy();
+        detail(closed).put("statusCode", "closed");
+
+        invoke(env, sample(), JsonLog.silent());
+        VEvent first = lastCalendarEntry("PUBLISH");
+        invoke(env, moved, JsonLog.silent());
+        VEvent second = lastCalendarEntry("PUBLISH");
+        invoke(env, closed, JsonLog.silent());
+
+        assertThat(Calendars.value(second, "UID")).isEqualTo(Calendars.value(first, "UID"));
+        assertThat(Calendars.value(first, "SEQUENCE")).isEqualTo("0");
+        assertThat(Calendars.value(second, "SEQUENCE")).isEqualTo("0");
+        assertThat(Calendars.value(second, "DTSTART")).isEqualTo("20261208T000000");
+        // Nothing remembers that the entry was sent: a closed event withdraws nothing.
+        List<SentMail> mails = SentMail.all(moto);
+        assertThat(mails).hasSize(3);
+        assertThat(mails.get(2).calendar()).isEmpty();
+    }
+
     @Test
     void pagesOfOneEventAreToldOnceThenTogetherWhenAllHaveArrived() throws Exception {
         ObjectNode event = sample();
@@ -250,7 +325,7 @@ class NotifyHandlerStateTest {
 
         assertThat(retry.get("delivered")).extracting(JsonNode::asText).containsExactly("ses");
         assertThat(notices()).isEmpty();
-        assertThat(MAPPER.readTree(moto.data()).at("/ses/Message")).hasSize(1);
+        assertThat(SentMail.all(moto)).hasSize(1);
         assertThat(invoke(env, sample(), JsonLog.silent()).get("notSent").asText()).contains("ses, sns");
     }
 

@@ -11,6 +11,7 @@ import dev.shirase.deliver.Channels;
 import dev.shirase.ec2.ScheduledEvent;
 import dev.shirase.log.JsonLog;
 import dev.shirase.state.StateTable;
+import dev.shirase.testing.Calendars;
 import dev.shirase.testing.Ec2QueryStub;
 import dev.shirase.testing.Events;
 import dev.shirase.testing.LambdaContext;
@@ -22,6 +23,7 @@ import dev.shirase.translate.Glossary;
 import dev.shirase.testing.RdsQueryStub.Action;
 import dev.shirase.testing.RdsQueryStub.Resource;
 import dev.shirase.testing.RdsQueryStub;
+import dev.shirase.testing.SentMail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -30,6 +32,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +66,15 @@ class ScanHandlerStateTest {
                         "The instance is scheduled for a reboot", Instant.parse("2026-12-04T15:00:00Z"),
                         Instant.parse("2026-12-04T17:00:00Z"), Instant.parse("2026-12-11T00:00:00Z"),
                         "instance-event-0abc")))));
+    }
+
+    private static MotoServer mailServer;
+
+    private static synchronized MotoServer mailServer() {
+        if (mailServer == null) {
+            mailServer = MotoServer.separate();
+        }
+        return mailServer;
     }
 
     @AfterAll
@@ -195,6 +208,60 @@ class ScanHandlerStateTest {
         assertThat(monday.get("openEvents").asInt()).isZero();
         assertThat(received()).singleElement().satisfies(digest -> assertThat(digest.get("Message").asText())
                 .doesNotContain(INSTANCE));
+    }
+
+    /** The calendars the mails carried, each as its method and its entries by UID, in the order sent. */
+    private static List<Map.Entry<String, Map<String, VEvent>>> sentCalendars(MotoServer mailServer) {
+        return SentMail.all(mailServer).stream().flatMap(mail -> mail.calendar().stream()).map(part -> {
+            Calendar calendar = Calendars.parse(part.text());
+            assertThat(part.contentType()).contains("method=" + Calendars.value(calendar, "METHOD"));
+            Map<String, VEvent> byUid = new HashMap<>();
+            Calendars.events(calendar).forEach(e -> byUid.put(Calendars.value(e, "UID"), e));
+            return Map.entry(Calendars.value(calendar, "METHOD"), byUid);
+        }).toList();
+    }
+
+    @Test
+    void theWeeklyDigestAttachesEveryOpenDatedItemUnderItsStorysUidAndMovesAndCancelsThem() throws Exception {
+        // SES in a moto of its own: this one holds an RDS instance, and moto cannot list its models then.
+        MotoServer mailServer = mailServer();
+        mailServer.reset();
+        try (var ses = new MotoClients(mailServer).ses()) {
+            ses.createEmailIdentity(i -> i.emailIdentity("alerts@example.com"));
+        }
+        Map<String, String> mail = env(Map.of(Channels.MAIL_FROM, "alerts@example.com",
+                Channels.MAIL_TO, "oncall@example.com", "AWS_ENDPOINT_URL_SESV2", mailServer.endpoint().toString()));
+        rebootNotified("upcoming", INSTANCE, mail);
+        scanAt("2026-11-30T00:00:00Z", mail);
+        // AWS moves the action's date: the next weekly digest moves the entry.
+        rds.reset();
+        rds.pendingActions(Resource.of(ORDERS_ARN, new Action("system-update", Instant.parse("2026-12-15T00:00:00Z"),
+                null, null, null, "New Operating System update is available")));
+        scanAt("2026-12-07T00:00:00Z", mail);
+        // Gone from the list: the completion withdraws the entry.
+        rds.reset();
+        rds.pendingActions();
+        scanAt("2026-12-08T00:00:00Z", mail);
+
+        List<Map.Entry<String, Map<String, VEvent>>> calendars = sentCalendars(mailServer);
+        String rebootUid = calendars.get(0).getValue().keySet().iterator().next();
+        Map<String, VEvent> weekly = calendars.get(1).getValue();
+        assertThat(calendars.get(1).getKey()).isEqualTo("PUBLISH");
+        assertThat(weekly).hasSize(2).containsKey(rebootUid);
+        VEvent orders = weekly.values().stream().filter(e -> Calendars.value(e, "SUMMARY").contains("orders-db"))
+                .findFirst().orElseThrow();
+        String ordersUid = Calendars.value(orders, "UID");
+        assertThat(Calendars.value(orders, "SEQUENCE")).isEqualTo("0");
+        // Applied in its window after 2026-12-01: Monday 2026-12-07 03:00 JST.
+        assertThat(Calendars.value(orders, "DTSTART")).isEqualTo("20261207T030000");
+        VEvent moved = calendars.get(2).getValue().get(ordersUid);
+        assertThat(Calendars.value(moved, "SEQUENCE")).isEqualTo("1");
+        assertThat(Calendars.value(moved, "DTSTART")).isEqualTo("20261221T030000");
+        Map.Entry<String, Map<String, VEvent>> last = calendars.get(calendars.size() - 1);
+        assertThat(last.getKey()).isEqualTo("CANCEL");
+        VEvent withdrawn = last.getValue().get(ordersUid);
+        assertThat(Calendars.value(withdrawn, "STATUS")).isEqualTo("CANCELLED");
+        assertThat(Integer.parseInt(Calendars.value(withdrawn, "SEQUENCE"))).isGreaterThan(1);
     }
 
     @Test
