@@ -56,15 +56,17 @@ public final class Cli {
 
     static final String USAGE = """
             usage:
-              shirase preview [--format text|json|html|chat] [--now ISO-8601] FILE...
+              shirase preview [--format text|json|html|chat|ics] [--now ISO-8601] FILE...
                   show the Japanese notice each EventBridge event file would produce; nothing is sent;
-                  chat: the Amazon Q Developer custom notification as published to SNS https subscribers, one per line
-              shirase preview --state [--format text|json|html|chat] [--now ISO-8601] FILE...
+                  chat: the Amazon Q Developer custom notification as published to SNS https subscribers, one per line;
+                  ics: the iCalendar the mail attaches for a notice with a date (ORGANIZER: SHIRASE_MAIL_FROM)
+              shirase preview --state [--format text|json|html|chat|ics] [--now ISO-8601] FILE...
                   what the stateful notifier would send for each file, given the state table SHIRASE_STATE_TABLE
                   names (on the endpoint the environment points at): a first notice, 【更新】 with what changed,
                   【完了】, or nothing and why; reads the table, never writes it, sends nothing
               shirase preview --pending-maintenance FILE [--db-instances FILE] [--db-clusters FILE]
-                      [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY] [--format text|json|html]
+                      [--now ISO-8601] [--reminder-days 14,7,3,1] [--weekly-digest-day MONDAY]
+                      [--format text|json|html|ics]
                   show what the daily scan would send, from saved output of aws rds describe-pending-maintenance-actions
                   (and describe-db-instances / describe-db-clusters); json: one object per pending action
               shirase invoke [--function NotifyFunction|ScanFunction] [--snapstart] FILE...
@@ -179,7 +181,7 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            return new PendingPreview(format, out, accountNames()).run(new PendingPreview.SavedOutput(pending, instances, clusters), now,
+            return new PendingPreview(format, out, accountNames(), env.get(Channels.MAIL_FROM)).run(new PendingPreview.SavedOutput(pending, instances, clusters), now,
                     settings);
         }
         if (instances != null || clusters != null) {
@@ -201,7 +203,7 @@ public final class Cli {
                 items.add(previewItem(pipeline, file));
             }
         }
-        return new Preview(format, out, err).print(items) == 0 ? 0 : 1;
+        return new Preview(format, out, err, env.get(Channels.MAIL_FROM)).print(items) == 0 ? 0 : 1;
     }
 
     /** The terminology Amazon Translate is given, for importing it by hand (aws translate import-terminology). */

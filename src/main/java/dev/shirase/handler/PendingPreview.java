@@ -36,12 +36,18 @@ final class PendingPreview {
     private final Preview.Format format;
     private final PrintStream out;
     private final AccountNames names;
+    /** The mail address calendars come from (SHIRASE_MAIL_FROM), or null. */
+    private final String organizer;
 
-    /** @param names how to name the accounts of the saved output's ARNs */
-    PendingPreview(Preview.Format format, PrintStream out, AccountNames names) {
+    /**
+     * @param names     how to name the accounts of the saved output's ARNs
+     * @param organizer the mail address calendars come from, or null
+     */
+    PendingPreview(Preview.Format format, PrintStream out, AccountNames names, String organizer) {
         this.format = format;
         this.out = out;
         this.names = names;
+        this.organizer = organizer;
     }
 
     /** Exit status: 0, or 1 when a file could not be read. */
@@ -69,6 +75,9 @@ final class PendingPreview {
                     out.println(Preview.json(new Preview.Item(files.pending(), RenderedNotice.of(n, now), null))));
             case TEXT -> text(notices, now, settings);
             case HTML -> out.print(everything(notices, now, settings).html());
+            // What the digest day's mail attaches: every pending action with a date.
+            case ICS -> everything(notices, now, settings).calendar().ifPresentOrElse(c -> out.print(c.text(organizer)),
+                    () -> System.err.println("shirase: no pending action has a date, so the digest attaches no calendar"));
         }
         out.flush();
         return 0;

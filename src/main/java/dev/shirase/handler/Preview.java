@@ -19,7 +19,7 @@ import java.util.function.Function;
  * design notes fix ({@code file}, {@code category}, {@code obligation}, {@code service}, {@code region},
  * {@code account}, {@code resources}, {@code deadline}, {@code subject}, {@code text}, {@code error}).
  * {@code chat}: the Amazon Q Developer custom notification exactly as the SNS message carries it to https
- * subscribers, one per line.
+ * subscribers, one per line. {@code ics}: the iCalendar the mail attaches for a dated notice.
  *
  * <p>A form that cannot be rendered gives way to the message's minimal form, as delivery does, and the error is
  * reported with it: one broken input does not stop the preview of the others.
@@ -28,7 +28,7 @@ final class Preview {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     enum Format {
-        TEXT, JSON, HTML, CHAT;
+        TEXT, JSON, HTML, CHAT, ICS;
 
         static Format parse(String name) {
             for (Format f : values()) {
@@ -36,7 +36,7 @@ final class Preview {
                     return f;
                 }
             }
-            throw new UsageException("unknown format '" + name + "': use text, json, html or chat");
+            throw new UsageException("unknown format '" + name + "': use text, json, html, chat or ics");
         }
     }
 
@@ -65,16 +65,19 @@ final class Preview {
     private final Format format;
     private final PrintStream out;
     private final PrintStream err;
+    /** The mail address calendars come from (SHIRASE_MAIL_FROM), or null. */
+    private final String organizer;
 
-    /** For formats that report errors inline (all but chat). */
+    /** For formats that report errors inline (all but chat and ics). */
     Preview(Format format, PrintStream out) {
-        this(format, out, System.err);
+        this(format, out, System.err, null);
     }
 
-    Preview(Format format, PrintStream out, PrintStream err) {
+    Preview(Format format, PrintStream out, PrintStream err, String organizer) {
         this.format = format;
         this.out = out;
         this.err = err;
+        this.organizer = organizer;
     }
 
     /** Prints every item; returns how many had an error. */
@@ -90,6 +93,7 @@ final class Preview {
                 case TEXT -> text(item);
                 case HTML -> html(item);
                 case CHAT -> chat(item);
+                case ICS -> ics(item);
             };
             if (error != null) {
                 errors++;
@@ -178,6 +182,29 @@ final class Preview {
         }
         // An input that could not be read at all still gets its line, as the notifier's minimal notice would say it.
         out.println(shown.body() != null ? shown.body() : MinimalNotice.ofRaw(null, shown.error()).chat());
+        return shown.error();
+    }
+
+    /**
+     * The calendar the mail would attach, as it is attached (CRLF, folded): one VCALENDAR per input with a date, which
+     * together make an iCalendar stream. Anything else goes to standard error.
+     */
+    private String ics(Item item) {
+        Shown shown = show(item, message -> message.calendar().map(c -> c.text(organizer)).orElse(null));
+        if (shown.error() != null) {
+            err.println("shirase: " + item.file() + ": " + shown.error());
+        }
+        if (item.notSent() != null) {
+            err.println("shirase: " + item.file() + ": not sent: " + item.notSent());
+            return null;
+        }
+        if (shown.body() == null) {
+            if (item.message() != null) {
+                err.println("shirase: " + item.file() + ": no date in this notice, so its mail attaches no calendar");
+            }
+        } else {
+            out.print(shown.body());
+        }
         return shown.error();
     }
 

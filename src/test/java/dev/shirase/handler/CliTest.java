@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shirase.pipeline.NoticePipeline;
+import dev.shirase.testing.Calendars;
 import dev.shirase.testing.ChildJvm;
 import dev.shirase.testing.Events;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -396,5 +398,42 @@ class CliTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("SHIRASE_ACCOUNT_NAMES: key \"prod\" is not a 12-digit account id");
         assertThat(stdout()).contains("アカウント 111122223333 /");
+    }
+
+    @Test
+    void previewAsIcsPrintsTheCalendarEachDatedNoticeAttachesAndSaysWhichHaveNone() {
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("SHIRASE_MAIL_FROM", "alerts@example.com"))
+                .run(new String[] {"preview", "--format", "ics", "--now", "2026-11-20T00:00:00Z",
+                        "events/health-ec2-instance-reboot.json", "events/rds-event-0026-offline-patching-started.json",
+                        "events/health-rds-end-of-standard-support.json"});
+
+        assertThat(status).isZero();
+        String[] calendars = stdout().split("(?=BEGIN:VCALENDAR\r\n)");
+        assertThat(calendars).hasSize(2);
+        assertThat(stdout()).startsWith("BEGIN:VCALENDAR\r\n").doesNotContainPattern("[^\r]\n");
+        List<VEvent> reboot = Calendars.events(Calendars.parse(calendars[0]));
+        assertThat(reboot).singleElement().satisfies(e -> {
+            assertThat(Calendars.value(e, "DTSTART")).isEqualTo("20261205T000000");
+            assertThat(Calendars.value(e, "ORGANIZER")).isEqualTo("mailto:alerts@example.com");
+        });
+        assertThat(Calendars.value(Calendars.events(Calendars.parse(calendars[1])).get(0), "DTSTART"))
+                .isEqualTo("20270228");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("rds-event-0026-offline-patching-started.json: no date in this notice");
+    }
+
+    @Test
+    void thePendingMaintenancePreviewAsIcsIsTheWeeklyDigestsCalendar() {
+        int status = run("preview", "--now", "2026-11-24", "--format", "ics", "--pending-maintenance",
+                "examples/rds-cli/describe-pending-maintenance-actions.json",
+                "--db-instances", "examples/rds-cli/describe-db-instances.json",
+                "--db-clusters", "examples/rds-cli/describe-db-clusters.json");
+
+        assertThat(status).isZero();
+        List<VEvent> events = Calendars.events(Calendars.parse(stdout()));
+        assertThat(events).isNotEmpty();
+        assertThat(events).extracting(e -> Calendars.value(e, "UID")).doesNotHaveDuplicates();
+        assertThat(events).allSatisfy(e -> assertThat(Calendars.value(e, "SUMMARY")).startsWith("【"));
     }
 }

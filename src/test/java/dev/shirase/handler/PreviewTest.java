@@ -74,7 +74,7 @@ class PreviewTest {
                 new Preview.Item("broken.json", broken.notice(), new Broken(broken, defect), null),
                 new Preview.Item("good.json", sample("health-rds-oracle-os-update.json"), null));
         return new Preview(format, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).print(items);
+                new PrintStream(err, true, StandardCharsets.UTF_8), null).print(items);
     }
 
     private String stdout() {
