@@ -6,6 +6,7 @@ import dev.shirase.notice.DatabaseState;
 import dev.shirase.notice.Deadline;
 import dev.shirase.notice.Jst;
 import dev.shirase.notice.Notice;
+import dev.shirase.notice.Schedule;
 import dev.shirase.notice.Stage;
 import dev.shirase.state.Hashes;
 import dev.shirase.state.Identity;
@@ -52,6 +53,9 @@ final class NoticeCalendar {
     static CalendarEvent event(Notice notice, NoticeContent content, List<String> resourceIds, int sequence,
             boolean withdrawn) {
         CalendarEvent.When when = when(notice);
+        if (when == null && withdrawn) {
+            when = stated(notice.announcement().schedule());
+        }
         if (when == null && !withdrawn) {
             return null;
         }
@@ -94,6 +98,19 @@ final class NoticeCalendar {
             return new CalendarEvent.Window(d.at(), end);
         }
         return day(d.at());
+    }
+
+    /**
+     * The first date the event states, for withdrawing an entry when the notice has no deadline any more (a closed
+     * event): calendar clients find the entry by its UID, and some want the date beside it.
+     */
+    private static CalendarEvent.When stated(Schedule schedule) {
+        Instant at = schedule.start() != null ? schedule.start()
+                : schedule.autoApplyAfter() != null ? schedule.autoApplyAfter() : schedule.forcedApply();
+        if (at == null) {
+            return null;
+        }
+        return Jst.isDateOnly(at) ? day(at) : new CalendarEvent.Window(at, schedule.end());
     }
 
     /** The one window every affected database opens first on or after {@code date}, or null when they differ. */

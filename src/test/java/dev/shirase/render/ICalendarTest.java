@@ -114,17 +114,25 @@ class ICalendarTest {
     }
 
     @Test
-    void aCancellationWithdrawsTheEntryWithoutAnAlarmAndNeedsNoDate() {
-        CalendarEvent withdrawn = new CalendarEvent("abc@shirase", 3, "【完了】EC2 インスタンス再起動完了", null, null, null,
-                true);
+    void aCancellationWithdrawsTheEntryWithoutAnAlarm() {
+        CalendarEvent withdrawn = new CalendarEvent("abc@shirase", 3, "【完了】EC2 インスタンス再起動完了", null, null,
+                new CalendarEvent.Window(START, null), true);
 
         Calendar calendar = Calendars.parse(text(ICalendar.Method.CANCEL, withdrawn));
 
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
         assertThat(Calendars.value(calendar, "METHOD")).isEqualTo("CANCEL");
         VEvent event = Calendars.events(calendar).get(0);
         assertThat(Calendars.value(event, "STATUS")).isEqualTo("CANCELLED");
         assertThat(Calendars.value(event, "SEQUENCE")).isEqualTo("3");
         assertThat(event.getAlarms()).isEmpty();
+    }
+
+    @Test
+    void onlyAWithdrawalMayGoWithoutADateAsItipAllows() {
+        CalendarEvent undated = new CalendarEvent("abc@shirase", 1, "【完了】", null, null, null, true);
+
+        assertThat(text(ICalendar.Method.CANCEL, undated)).contains("UID:abc@shirase").doesNotContain("DTSTART");
         assertThatThrownBy(() -> new CalendarEvent("x", 0, "s", null, null, null, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }

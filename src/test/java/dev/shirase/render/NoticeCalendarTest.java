@@ -129,8 +129,27 @@ class NoticeCalendarTest {
         assertThat(Calendars.value(second, "SEQUENCE")).isEqualTo("1");
         assertThat(Calendars.value(second, "SUMMARY")).doesNotContain("【更新】");
         assertThat(completion.calendar().orElseThrow().method()).isEqualTo(ICalendar.Method.CANCEL);
+        assertThat(Calendars.parse(completion.calendar().orElseThrow().text("alerts@example.com")).validate()
+                .hasErrors()).isFalse();
         assertThat(Calendars.value(entry(completion), "STATUS")).isEqualTo("CANCELLED");
         assertThat(Calendars.value(entry(completion), "UID")).isEqualTo(Calendars.value(first, "UID"));
+    }
+
+    @Test
+    void aClosedEventWithdrawsItsEntryAtTheDateTheEventStatesThoughItsNoticeHasNoDeadline() throws Exception {
+        ObjectNode closed = sample("health-ec2-instance-reboot.json");
+        ((ObjectNode) closed.get("detail")).put("statusCode", "closed");
+        Notice notice = RenderingFixtures.notice(closed);
+        assertThat(notice.deadline()).isNull();
+
+        RenderedNotice completion = RenderedNotice.of(notice, NOW,
+                new Revision(Revision.Kind.COMPLETION, Changes.NONE), null, 1);
+
+        VEvent event = entry(completion);
+        assertThat(Calendars.value(event, "DTSTART")).isEqualTo("20261205T000000");
+        assertThat(Calendars.value(event, "STATUS")).isEqualTo("CANCELLED");
+        // Without the state table the same closed event withdraws nothing: no calendar at all.
+        assertThat(RenderedNotice.of(notice, NOW).calendar()).isEmpty();
     }
 
     @Test
