@@ -45,15 +45,6 @@ public final class ICalendar {
         return method;
     }
 
-    /** How many entries it holds. */
-    public int size() {
-        return events.size();
-    }
-
-    List<CalendarEvent> events() {
-        return events;
-    }
-
     /**
      * The iCalendar text: CRLF line ends, lines folded at 75 octets.
      *
@@ -70,14 +61,16 @@ public final class ICalendar {
             timeZone(out);
         }
         String stamped = UTC.format(stamp);
+        String address = address(organizer);
         for (CalendarEvent e : events) {
-            event(out, e, stamped, organizer);
+            event(out, e, stamped, address);
         }
         line(out, "END:VCALENDAR");
         return out.toString();
     }
 
-    private void event(StringBuilder out, CalendarEvent e, String stamped, String organizer) {
+    /** @param address the organizer's bare mail address, or null */
+    private void event(StringBuilder out, CalendarEvent e, String stamped, String address) {
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + escaped(e.uid()));
         line(out, "DTSTAMP:" + stamped);
@@ -104,7 +97,6 @@ public final class ICalendar {
         if (e.location() != null) {
             line(out, "LOCATION:" + escaped(e.location()));
         }
-        String address = address(organizer);
         if (address != null) {
             line(out, "ORGANIZER:mailto:" + address);
         }

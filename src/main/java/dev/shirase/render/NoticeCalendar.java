@@ -22,8 +22,6 @@ import java.util.Set;
  * table's), so every notice of the story, and the digest's listing of it, moves the same entry.
  */
 final class NoticeCalendar {
-    /** Resources named in the description; the rest are counted. */
-    static final int LISTED_RESOURCES = 5;
     /** A description longer than this is cut: the mail carries the whole notice. */
     static final int MAX_DESCRIPTION = 2_000;
 
@@ -52,7 +50,9 @@ final class NoticeCalendar {
      */
     static CalendarEvent event(Notice notice, NoticeContent content, List<String> resourceIds, int sequence,
             boolean withdrawn) {
-        CalendarEvent.When when = when(notice);
+        // Found once for both the date and the description: finding the platform reads the event's text.
+        Timing timing = Timing.of(notice, Platform.of(notice));
+        CalendarEvent.When when = when(notice, timing);
         if (when == null && withdrawn) {
             when = stated(notice.announcement().schedule());
         }
@@ -60,7 +60,7 @@ final class NoticeCalendar {
             return null;
         }
         return new CalendarEvent(uid(notice), Math.max(sequence, 0), Subject.essentials(content, resourceIds),
-                description(notice, content), location(notice), when,
+                description(notice, content, timing), location(notice), when,
                 withdrawn || notice.stage() == Stage.COMPLETED);
     }
 
@@ -78,11 +78,14 @@ final class NoticeCalendar {
      * time) is the day, since a time would state what AWS did not.
      */
     static CalendarEvent.When when(Notice notice) {
+        return when(notice, Timing.of(notice, Platform.of(notice)));
+    }
+
+    private static CalendarEvent.When when(Notice notice, Timing timing) {
         Deadline d = notice.deadline();
         if (d == null) {
             return null;
         }
-        Timing timing = Timing.of(notice, Platform.of(notice));
         if (timing.inWindow()) {
             CalendarEvent.Window shared = sharedWindow(notice, d.at());
             return shared != null ? shared : day(d.at());
@@ -135,19 +138,16 @@ final class NoticeCalendar {
     }
 
     /** 概要, the date without days left (they go stale in a calendar), the resources, the stoppage, and the links. */
-    private static String description(Notice notice, NoticeContent content) {
+    private static String description(Notice notice, NoticeContent content, Timing timing) {
         List<String> lines = new ArrayList<>();
         lines.add(content.summary());
-        Timing timing = Timing.of(notice, Platform.of(notice));
         if (timing.deadline() != null) {
             lines.add("日時: " + timing.line());
             timing.windowStart().forEach(o -> lines.add("  " + o.database() + ": " + o.window()));
         }
-        List<String> ids = notice.announcement().resourceIds();
-        if (!ids.isEmpty()) {
-            List<String> shown = ids.stream().limit(LISTED_RESOURCES).map(Shorten::id).toList();
-            lines.add("対象: " + String.join(", ", shown)
-                    + (ids.size() > shown.size() ? " ほか" + (ids.size() - shown.size()) + "件" : ""));
+        if (content.keyFacts().resourceCount() > 0) {
+            // As the digest names them: the first few by their human name, and a count of the rest.
+            lines.add("対象: " + HtmlEmail.names(content.keyFacts()));
         }
         if (content.downtime() != null && notice.stage() != Stage.COMPLETED) {
             lines.add("停止の目安: " + content.downtime());

@@ -55,6 +55,7 @@ class NoticeCalendarTest {
         assertThat(Calendars.value(event, "LOCATION")).isEqualTo("アカウント 123456789012 / ap-northeast-1 (東京)");
         assertThat(Calendars.value(event, "DESCRIPTION"))
                 .startsWith(RenderedNotice.of(notice, NOW).content().summary())
+                .contains("\n対象: i-0a1b2c3d4e5f67890\n")
                 .contains("https://health.aws.amazon.com/health/home#/account/event-log?eventID=")
                 .doesNotContain("あと ");
     }
