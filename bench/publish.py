@@ -3,18 +3,26 @@
 
     publish.py MESSAGE_FILE
 
-MESSAGE_FILE is JSON: {"topic_arn": ..., "subject": ..., "message": ...}, the message being the MessageStructure json
-document that the notifier publishes. The endpoint, region and keys come from the environment, as the notifier's do:
-AWS_ENDPOINT_URL, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
+MESSAGE_FILE is JSON: {"topic_arn": ..., "subject": ..., "message": ..., "lookups": [...]}, the message being the
+MessageStructure json document that the notifier publishes, and lookups (optional) the calls the notifier made before
+it published, each {"service": "rds", "action": "DescribeDBInstances", "params": {...}} with boto3's parameters. The
+endpoint, region and keys come from the environment, as the notifier's do: AWS_ENDPOINT_URL, AWS_REGION,
+AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
 
 Prints one JSON line of milliseconds: import (boto3), client (session and SNS client), publish (the first, which pays
-for what the client builds on first use), warm_publish (the same message again, from the same client).
-bench/cold-start runs it in a new process each time.
+for what the client builds on first use), warm_publish (the same message again, from the same client), and
+warm_calls: the lookups side by side, each on a thread of its own, then the publish, from clients and threads that
+have made those calls once already (untimed). warm_calls is what the AWS calls the notifier makes for this event take
+by themselves, with nothing read, classified or written in between; after_first_publish: all that followed the first
+publish, which a process that publishes once would not do. bench/cold-start runs it in a new process each time.
 """
 import json
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+
+from botocore import xform_name
 
 
 def ms(start, end):
@@ -41,8 +49,25 @@ def main():
     t3 = time.perf_counter_ns()
     second = publish()
     t4 = time.perf_counter_ns()
+
+    lookups = notice.get("lookups", [])
+    clients = {service: boto3.client(service, region_name=os.environ["AWS_REGION"])
+               for service in {lookup["service"] for lookup in lookups}}
+
+    def look_up(lookup):
+        return getattr(clients[lookup["service"]], xform_name(lookup["action"]))(**lookup["params"])
+
+    with ThreadPoolExecutor(max(1, len(lookups))) as threads:
+        for done in [threads.submit(look_up, lookup) for lookup in lookups]:
+            done.result()  # untimed: the clients and threads make their first calls
+        t5 = time.perf_counter_ns()
+        for done in [threads.submit(look_up, lookup) for lookup in lookups]:
+            done.result()
+        third = publish()
+        t6 = time.perf_counter_ns()
     print(json.dumps({"import": ms(t0, t1), "client": ms(t1, t2), "publish": ms(t2, t3), "warm_publish": ms(t3, t4),
-                      "message_ids": [first, second]}))
+                      "warm_calls": ms(t5, t6), "after_first_publish": ms(t3, t6), "lookups": len(lookups),
+                      "message_ids": [first, second, third]}))
 
 
 if __name__ == "__main__":
