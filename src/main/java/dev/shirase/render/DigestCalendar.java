@@ -27,14 +27,18 @@ final class DigestCalendar {
         List<Notice> listed = new ArrayList<>(digest.due());
         listed.addAll(digest.pending());
         for (Notice n : listed) {
-            if (n.deadline() == null || n.stage() == Stage.COMPLETED || byUid.containsKey(NoticeCalendar.uid(n))) {
+            if (n.deadline() == null || n.stage() == Stage.COMPLETED) {
+                continue;
+            }
+            String uid = NoticeCalendar.uid(n);
+            if (byUid.containsKey(uid)) {
                 continue;
             }
             int sequence = Identity.of(n.announcement()).map(sequences::get).orElse(0);
-            CalendarEvent event = NoticeCalendar.event(n, NoticeContent.of(n, digest.now()),
+            CalendarEvent event = NoticeCalendar.event(n, uid, NoticeContent.of(n, digest.now()),
                     n.announcement().resourceIds(), sequence, false);
             if (event != null) {
-                byUid.put(event.uid(), event);
+                byUid.put(uid, event);
             }
         }
         return byUid.isEmpty() ? null : new ICalendar(ICalendar.Method.PUBLISH, List.copyOf(byUid.values()), digest.now());

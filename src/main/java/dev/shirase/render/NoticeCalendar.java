@@ -38,7 +38,7 @@ final class NoticeCalendar {
         // Withdrawn only when the state table says the story is over, date or not (a closed event may state none);
         // without the table, a notice stands for itself.
         boolean over = revision.kind() == Revision.Kind.COMPLETION;
-        CalendarEvent event = event(notice, content, resourceIds, sequence, over);
+        CalendarEvent event = event(notice, uid(notice), content, resourceIds, sequence, over);
         return event == null ? null
                 : new ICalendar(over ? ICalendar.Method.CANCEL : ICalendar.Method.PUBLISH, List.of(event), now);
     }
@@ -46,10 +46,11 @@ final class NoticeCalendar {
     /**
      * The entry of a notice, or null when it has no date and is not {@code withdrawn}.
      *
+     * @param uid       the notice's {@link #uid}, which the caller has found already
      * @param withdrawn the story is over: the entry is cancelled
      */
-    static CalendarEvent event(Notice notice, NoticeContent content, List<String> resourceIds, int sequence,
-            boolean withdrawn) {
+    static CalendarEvent event(Notice notice, String uid, NoticeContent content, List<String> resourceIds,
+            int sequence, boolean withdrawn) {
         // Found once for both the date and the description: finding the platform reads the event's text.
         Timing timing = Timing.of(notice, Platform.of(notice));
         CalendarEvent.When when = when(notice, timing);
@@ -59,7 +60,7 @@ final class NoticeCalendar {
         if (when == null && !withdrawn) {
             return null;
         }
-        return new CalendarEvent(uid(notice), Math.max(sequence, 0), Subject.essentials(content, resourceIds),
+        return new CalendarEvent(uid, Math.max(sequence, 0), Subject.essentials(content, resourceIds),
                 description(notice, content, timing), location(notice), when,
                 withdrawn || notice.stage() == Stage.COMPLETED);
     }
